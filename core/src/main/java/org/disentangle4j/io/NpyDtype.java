@@ -1,0 +1,44 @@
+package org.disentangle4j.io;
+
+import java.nio.ByteOrder;
+
+/** The NumPy element types this project reads and writes. */
+public enum NpyDtype {
+    FLOAT32('f', 4),
+    FLOAT64('f', 8),
+    INT64('i', 8),
+    INT32('i', 4),
+    UINT8('u', 1),
+    BOOL('b', 1);
+
+    private final char kind;
+    private final int itemSize;
+
+    NpyDtype(char kind, int itemSize) {
+        this.kind = kind;
+        this.itemSize = itemSize;
+    }
+
+    /** Bytes per element. */
+    public int itemSize() {
+        return itemSize;
+    }
+
+    /** The NumPy {@code descr} string, e.g. {@code <f4}; one-byte types carry no byte order ({@code |u1}). */
+    public String descr(ByteOrder order) {
+        char prefix = itemSize == 1 ? '|' : order == ByteOrder.LITTLE_ENDIAN ? '<' : '>';
+        return "" + prefix + kind + itemSize;
+    }
+
+    /** The dtype for a kind letter and size ({@code 'f', 4} → FLOAT32), or null when unsupported. */
+    static NpyDtype of(char kind, int itemSize) {
+        for (NpyDtype d : values()) {
+            if (d.kind == kind && d.itemSize == itemSize) return d;
+        }
+        return null;
+    }
+
+    static String supportedList() {
+        return "<f4, <f8, <i8, <i4, |u1, |b1 (either byte order)";
+    }
+}

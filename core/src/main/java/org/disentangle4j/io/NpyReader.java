@@ -1,0 +1,165 @@
+package org.disentangle4j.io;
+
+import java.io.BufferedInputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Streams the elements of one {@code .npy} array in C order, a block at a time, so that arrays
+ * larger than memory (e.g. the 3 GB dSprites images inside a compressed npz) can be consumed.
+ * Not thread-safe: one reader per consumer.
+ */
+public final class NpyReader implements Closeable {
+    private static final int BLOCK_BYTES = 1 << 20;
+
+    private final InputStream in;
+    private final NpyHeader header;
+    private final String source;
+    private final int itemSize;
+    private byte[] block = new byte[0];
+    private long remaining;
+
+    /**
+     * Reads the header and, when {@code totalBytes} is known (not -1), checks that the stream
+     * holds exactly the data the header promises.
+     */
+    NpyReader(InputStream in, String source, long totalBytes) throws IOException {
+        this.in = in;
+        this.source = source;
+        this.header = NpyHeader.read(in, source);
+        this.itemSize = header.dtype().itemSize();
+        this.remaining = header.numElements();
+        if (totalBytes >= 0) {
+            long present = totalBytes - header.dataOffset();
+            if (present != header.dataBytes()) {
+                throw new UserInputException(source + ": " + (present < header.dataBytes() ? "truncated: " : "")
+                        + "has " + present + " data bytes but the header " + header + " needs " + header.dataBytes());
+            }
+        }
+    }
+
+    /** Opens a {@code .npy} file for streaming; the header is checked against the file size. */
+    public static NpyReader open(Path file) {
+        if (!Files.isRegularFile(file)) throw new UserInputException(file + ": no such file");
+        InputStream in = null;
+        try {
+            in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+            return new NpyReader(in, file.toString(), Files.size(file));
+        } catch (IOException e) {
+            closeQuietly(in);
+            throw new UserInputException(file + ": cannot read (" + e.getMessage() + ")", e);
+        } catch (RuntimeException e) {
+            closeQuietly(in);
+            throw e;
+        }
+    }
+
+    public NpyHeader header() {
+        return header;
+    }
+
+    /** Elements not yet read. */
+    public long remaining() {
+        return remaining;
+    }
+
+    /** Reads the next {@code n} elements (converted from any dtype) into {@code dst[off …]}. */
+    public void readFloats(float[] dst, int off, int n) {
+        for (int done = 0; done < n; ) {
+            int k = nextBlock(n - done);
+            NpyElements.toFloats(view(k), header.dtype(), dst, off + done, k);
+            done += k;
+        }
+    }
+
+    /** Reads the next {@code n} elements (converted from any dtype) into {@code dst[off …]}. */
+    public void readDoubles(double[] dst, int off, int n) {
+        for (int done = 0; done < n; ) {
+            int k = nextBlock(n - done);
+            NpyElements.toDoubles(view(k), header.dtype(), dst, off + done, k);
+            done += k;
+        }
+    }
+
+    /** Reads the next {@code n} elements of an integer or bool array into {@code dst[off …]}. */
+    public void readLongs(long[] dst, int off, int n) {
+        for (int done = 0; done < n; ) {
+            int k = nextBlock(n - done);
+            NpyElements.toLongs(view(k), header.dtype(), dst, off + done, k, source);
+            done += k;
+        }
+    }
+
+    /** Reads the next {@code n} raw bytes of a uint8 or bool array (unsigned: {@code b & 0xFF}). */
+    public void readBytes(byte[] dst, int off, int n) {
+        if (itemSize != 1) {
+            throw new UserInputException(source + ": expected a uint8 or bool array, found " + header);
+        }
+        checkAvailable(n);
+        readFully(dst, off, n);
+        remaining -= n;
+    }
+
+    /** Reads every remaining element into memory (at most 2^31 − 1 bytes of data). */
+    NpyArray readAll() {
+        if (header.dataBytes() > Integer.MAX_VALUE - 8) {
+            throw new UserInputException(source + ": array " + header + " is too large to load whole; stream it instead");
+        }
+        byte[] data = new byte[(int) header.dataBytes()];
+        readFully(data, 0, data.length);
+        remaining = 0;
+        return new NpyArray(header, data, source);
+    }
+
+    /** Loads the next min(n, block size) elements into the block buffer; returns how many. */
+    private int nextBlock(int n) {
+        checkAvailable(n);
+        int k = Math.min(n, BLOCK_BYTES / itemSize);
+        if (block.length < k * itemSize) block = new byte[k * itemSize];
+        readFully(block, 0, k * itemSize);
+        remaining -= k;
+        return k;
+    }
+
+    private ByteBuffer view(int elements) {
+        return ByteBuffer.wrap(block, 0, elements * itemSize).order(header.byteOrder());
+    }
+
+    private void checkAvailable(long n) {
+        if (n > remaining) {
+            throw new IllegalArgumentException("asked for " + n + " elements but only " + remaining + " remain in "
+                    + source);
+        }
+    }
+
+    private void readFully(byte[] dst, int off, int len) {
+        int got;
+        try {
+            got = in.readNBytes(dst, off, len);
+        } catch (IOException e) {
+            throw new UserInputException(source + ": cannot read (" + e.getMessage() + ")", e);
+        }
+        if (got < len) {
+            throw new UserInputException(source + ": truncated: the header " + header + " needs "
+                    + header.dataBytes() + " data bytes but the data ends early");
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(in);
+    }
+
+    static void closeQuietly(Closeable c) {
+        if (c == null) return;
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // already failing with a clearer error
+        }
+    }
+}
