@@ -80,6 +80,15 @@ public final class FactorSpace {
         return out;
     }
 
+    /** Throws IllegalArgumentException unless {@code factors} has one valid level per factor. */
+    public void validate(int[] factors) {
+        if (factors.length != numFactors()) {
+            throw new IllegalArgumentException(factors.length + " factor levels given, expected " + numFactors()
+                    + " (" + String.join(", ", names) + ")");
+        }
+        flatIndex(factors);
+    }
+
     /** Mixed-radix index of a factor vector, last factor fastest (the layout of the official files). */
     public long flatIndex(int[] factors) {
         long index = 0;
