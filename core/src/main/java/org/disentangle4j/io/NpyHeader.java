@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The header of a {@code .npy} array: element type, byte order, shape (C order) and where the data
- * starts. Parses format versions 1.0, 2.0 and 3.0.
+ * The header of a {@code .npy} array: element type, byte order, shape, memory order and where the
+ * data starts. Parses format versions 1.0, 2.0 and 3.0.
  *
+ * @param fortranOrder true when the data is stored first index fastest (NumPy writes this for
+ *     any Fortran-contiguous array, e.g. a transposed matrix)
  * @param dataOffset bytes from the start of the {@code .npy} stream to the first element
  */
-public record NpyHeader(NpyDtype dtype, ByteOrder byteOrder, int[] shape, long dataOffset) {
+public record NpyHeader(NpyDtype dtype, ByteOrder byteOrder, int[] shape, boolean fortranOrder, long dataOffset) {
 
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
 
@@ -49,7 +51,7 @@ public record NpyHeader(NpyDtype dtype, ByteOrder byteOrder, int[] shape, long d
     @Override
     public boolean equals(Object o) {
         return o instanceof NpyHeader h && h.dtype == dtype && h.byteOrder.equals(byteOrder)
-                && Arrays.equals(h.shape, shape) && h.dataOffset == dataOffset;
+                && Arrays.equals(h.shape, shape) && h.fortranOrder == fortranOrder && h.dataOffset == dataOffset;
     }
 
     @Override
@@ -59,7 +61,7 @@ public record NpyHeader(NpyDtype dtype, ByteOrder byteOrder, int[] shape, long d
 
     @Override
     public String toString() {
-        return dtype.descr(byteOrder) + " " + shapeString();
+        return dtype.descr(byteOrder) + " " + shapeString() + (fortranOrder ? " Fortran order" : "");
     }
 
     static String pythonShape(int[] shape) {
@@ -121,11 +123,7 @@ public record NpyHeader(NpyDtype dtype, ByteOrder byteOrder, int[] shape, long d
             throw new UserInputException(source + ": structured dtype " + descr + " is not supported; expected one of "
                     + NpyDtype.supportedList());
         }
-        if (Boolean.TRUE.equals(fortran)) {
-            throw new UserInputException(source + ": Fortran-order arrays are not supported; expected C order "
-                    + "(save np.ascontiguousarray(a))");
-        }
-        if (!Boolean.FALSE.equals(fortran)) {
+        if (!(fortran instanceof Boolean)) {
             throw new UserInputException(source + ": fortran_order must be True or False, got " + fortran);
         }
         if (!(shape instanceof List<?> dims)) {
@@ -139,7 +137,7 @@ public record NpyHeader(NpyDtype dtype, ByteOrder byteOrder, int[] shape, long d
             }
             s[i] = (int) (long) v;
         }
-        return new NpyHeader(parseDescr(d, source), byteOrderOf(d), s, dataOffset);
+        return new NpyHeader(parseDescr(d, source), byteOrderOf(d), s, (Boolean) fortran, dataOffset);
     }
 
     private static NpyDtype parseDescr(String descr, String source) {

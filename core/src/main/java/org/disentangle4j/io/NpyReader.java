@@ -11,6 +11,7 @@ import java.nio.file.Path;
 /**
  * Streams the elements of one {@code .npy} array in C order, a block at a time, so that arrays
  * larger than memory (e.g. the 3 GB dSprites images inside a compressed npz) can be consumed.
+ * Multi-dimensional Fortran-order arrays cannot be streamed in C order; they load only whole.
  * Not thread-safe: one reader per consumer.
  */
 public final class NpyReader implements Closeable {
@@ -99,12 +100,13 @@ public final class NpyReader implements Closeable {
         if (itemSize != 1) {
             throw new UserInputException(source + ": expected a uint8 or bool array, found " + header);
         }
+        checkStreamable();
         checkAvailable(n);
         readFully(dst, off, n);
         remaining -= n;
     }
 
-    /** Reads every remaining element into memory (at most 2^31 − 1 bytes of data). */
+    /** Reads every element into memory (at most 2^31 − 1 bytes of data), rearranged into C order. */
     NpyArray readAll() {
         if (header.dataBytes() > Integer.MAX_VALUE - 8) {
             throw new UserInputException(source + ": array " + header + " is too large to load whole; stream it instead");
@@ -112,11 +114,39 @@ public final class NpyReader implements Closeable {
         byte[] data = new byte[(int) header.dataBytes()];
         readFully(data, 0, data.length);
         remaining = 0;
-        return new NpyArray(header, data, source);
+        return new NpyArray(header, isTransposed() ? fortranToC(data, header.shape(), itemSize) : data, source);
+    }
+
+    /** Fortran order differs from C order only with two or more dimensions. */
+    private boolean isTransposed() {
+        return header.fortranOrder() && header.shape().length > 1;
+    }
+
+    /** Reorders elements stored first index fastest into last index fastest. */
+    static byte[] fortranToC(byte[] fortran, int[] shape, int itemSize) {
+        byte[] c = new byte[fortran.length];
+        int dims = shape.length;
+        long[] fortranStride = new long[dims];
+        for (int d = 0; d < dims; d++) fortranStride[d] = d == 0 ? 1 : fortranStride[d - 1] * shape[d - 1];
+        int[] index = new int[dims];
+        long from = 0; // Fortran position of the element at C position i, updated as the index counts up
+        for (int i = 0; i < c.length / itemSize; i++) {
+            System.arraycopy(fortran, (int) (from * itemSize), c, i * itemSize, itemSize);
+            for (int d = dims - 1; d >= 0; d--) {
+                if (++index[d] < shape[d]) {
+                    from += fortranStride[d];
+                    break;
+                }
+                from -= (long) (shape[d] - 1) * fortranStride[d];
+                index[d] = 0;
+            }
+        }
+        return c;
     }
 
     /** Loads the next min(n, block size) elements into the block buffer; returns how many. */
     private int nextBlock(int n) {
+        checkStreamable();
         checkAvailable(n);
         int k = Math.min(n, BLOCK_BYTES / itemSize);
         if (block.length < k * itemSize) block = new byte[k * itemSize];
@@ -127,6 +157,13 @@ public final class NpyReader implements Closeable {
 
     private ByteBuffer view(int elements) {
         return ByteBuffer.wrap(block, 0, elements * itemSize).order(header.byteOrder());
+    }
+
+    private void checkStreamable() {
+        if (isTransposed()) {
+            throw new UserInputException(source + ": a Fortran-order " + header.shapeString()
+                    + " array cannot be streamed in C order; save it with np.ascontiguousarray");
+        }
     }
 
     private void checkAvailable(long n) {

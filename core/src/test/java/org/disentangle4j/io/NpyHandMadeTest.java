@@ -162,11 +162,9 @@ class NpyHandMadeTest {
     }
 
     @Test
-    void unsupportedDtypeFortranOrderAndVersionAreRejected() throws IOException {
+    void unsupportedDtypeVersionAndMalformedHeaderAreRejected() throws IOException {
         assertTrue(rejected("c.npy", npy(1, "{'descr': '<c8', 'fortran_order': False, 'shape': (1,), }",
                 0, 0, 0, 0, 0, 0, 0, 0)).getMessage().contains("unsupported dtype '<c8'"));
-        assertTrue(rejected("f.npy", npy(1, "{'descr': '<f4', 'fortran_order': True, 'shape': (1, 1), }",
-                0, 0, 0, 0)).getMessage().contains("Fortran"));
         byte[] v4 = npy(1, "{'descr': '<f4', 'fortran_order': False, 'shape': (1,), }", 0, 0, 0, 0);
         v4[6] = 4;
         assertTrue(rejected("v4.npy", v4).getMessage().contains("version 4.0"));
@@ -174,6 +172,23 @@ class NpyHandMadeTest {
                 .getMessage().contains("malformed"));
         assertTrue(rejected("p.npy", npy(1, "{'descr': '|f4', 'fortran_order': False, 'shape': (1,), }", 0, 0, 0, 0))
                 .getMessage().contains("unsupported dtype"));
+    }
+
+    @Test
+    void fortranOrderLoadsWholeInCOrderButCannotStream() throws IOException {
+        // the 2×3 matrix [[1, 2, 3], [4, 5, 6]] stored column by column: 1 4 2 5 3 6
+        Path p = file("f.npy", npy(1, "{'descr': '|u1', 'fortran_order': True, 'shape': (2, 3), }", 1, 4, 2, 5, 3, 6));
+        NpyArray a = Npy.read(p);
+        assertArrayEquals(new int[] {2, 3}, a.shape());
+        assertArrayEquals(new int[] {1, 2, 3, 4, 5, 6}, a.toIntArray());
+        try (NpyReader r = Npy.open(p)) {
+            UserInputException e = assertThrows(UserInputException.class, () -> r.readBytes(new byte[6], 0, 6));
+            assertTrue(e.getMessage().contains("Fortran-order (2, 3) array cannot be streamed"), e.getMessage());
+        }
+        // a 2×2×2 array: element (i, j, k) = 100 i + 10 j + k, stored first index fastest
+        Path cube = file("f3.npy", npy(1, "{'descr': '|u1', 'fortran_order': True, 'shape': (2, 2, 2), }",
+                0, 100, 10, 110, 1, 101, 11, 111));
+        assertArrayEquals(new int[] {0, 1, 10, 11, 100, 101, 110, 111}, Npy.read(cube).toIntArray());
     }
 
     @Test
