@@ -1,0 +1,81 @@
+package org.disentangle4j.data;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.disentangle4j.io.UserInputException;
+
+/**
+ * The registry of ground-truth datasets by name. Each name opens a procedural dataset (no
+ * download needed) or, when the user gives a data file, the reader of the official file.
+ * A new dataset is one {@code register} line in the static block.
+ */
+public final class Datasets {
+
+    /** How one dataset is described and opened; {@code fromFile} is null for procedural-only datasets. */
+    private record Entry(String description, Supplier<GroundTruthDataset> procedural,
+                         Function<Path, GroundTruthDataset> fromFile) {}
+
+    private static final Map<String, Entry> REGISTRY = new LinkedHashMap<>();
+
+    static {
+        register("dsprites", "2-D sprites: shape, scale, orientation, posX, posY; 737,280 binary 64x64 images "
+                + "(file: dsprites_ndarray_co1sh3sc6or40x32y32_64x64.npz)", DSprites::new, DSpritesFile::open);
+        register("shapes3d", "3-D scenes: floor, wall and object hue, scale, shape, orientation; 480,000 RGB 64x64 "
+                + "images (file: 3dshapes.h5)", Shapes3D::new, Shapes3DFile::open);
+    }
+
+    private Datasets() {}
+
+    private static void register(String name, String description, Supplier<GroundTruthDataset> procedural,
+                                 Function<Path, GroundTruthDataset> fromFile) {
+        if (REGISTRY.putIfAbsent(name, new Entry(description, procedural, fromFile)) != null) {
+            throw new IllegalStateException("dataset '" + name + "' registered twice");
+        }
+    }
+
+    /** Registered names, in registration order. */
+    public static List<String> names() {
+        return new ArrayList<>(REGISTRY.keySet());
+    }
+
+    /** One line saying what the dataset is and which file it reads. */
+    public static String description(String name) {
+        return entry(name).description();
+    }
+
+    /**
+     * Opens a dataset: the procedural one when {@code dataFileOrNull} is null, otherwise the reader
+     * of the official file. Unknown names and missing, unreadable or malformed files are
+     * {@link UserInputException}s with a one-line message.
+     */
+    public static GroundTruthDataset open(String name, Path dataFileOrNull) {
+        Entry entry = entry(name);
+        if (dataFileOrNull == null) return entry.procedural().get();
+        if (entry.fromFile() == null) {
+            throw new UserInputException("dataset '" + name + "' is procedural and reads no data file (got "
+                    + dataFileOrNull + ")");
+        }
+        try {
+            return entry.fromFile().apply(dataFileOrNull);
+        } catch (UserInputException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // a reader bug or an unforeseen corruption: still one line that names the file
+            throw new UserInputException(dataFileOrNull + ": cannot read as " + name + " data ("
+                    + e.toString().replace('\n', ' ') + ")", e);
+        }
+    }
+
+    private static Entry entry(String name) {
+        Entry entry = REGISTRY.get(name);
+        if (entry == null) {
+            throw new UserInputException("unknown dataset '" + name + "'; expected one of: " + String.join(", ", names()));
+        }
+        return entry;
+    }
+}
