@@ -1,7 +1,10 @@
 package org.disentangle4j.viz;
 
 import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,12 +20,21 @@ public final class ImageGrid {
     private static final Color BACKGROUND = new Color(128, 128, 128);
 
     private final BufferedImage image;
-    private final int channels, height, width, scale;
+    private final int channels, height, width, scale, labelWidth;
 
     /**
      * @param scale each pixel drawn as a scale×scale square (small images read better enlarged)
      */
     public ImageGrid(int rows, int cols, int channels, int height, int width, int scale) {
+        this(rows, cols, channels, height, width, scale, 0);
+    }
+
+    /**
+     * A grid with a margin of {@code labelWidth} pixels left of the tiles for {@link #labelRow row labels}.
+     *
+     * @param scale each pixel drawn as a scale×scale square (small images read better enlarged)
+     */
+    public ImageGrid(int rows, int cols, int channels, int height, int width, int scale, int labelWidth) {
         if (channels != 1 && channels != 3) {
             throw new IllegalArgumentException("images need 1 or 3 channels, got " + channels);
         }
@@ -30,7 +42,8 @@ public final class ImageGrid {
         this.height = height;
         this.width = width;
         this.scale = scale;
-        int w = cols * width * scale + (cols + 1) * GAP;
+        this.labelWidth = labelWidth;
+        int w = labelWidth + cols * width * scale + (cols + 1) * GAP;
         int h = rows * height * scale + (rows + 1) * GAP;
         image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -41,7 +54,7 @@ public final class ImageGrid {
 
     /** Draws the image stored at {@code pixels[offset …]} into cell (row, col). */
     public ImageGrid put(int row, int col, float[] pixels, int offset) {
-        int x0 = GAP + col * (width * scale + GAP);
+        int x0 = labelWidth + GAP + col * (width * scale + GAP);
         int y0 = GAP + row * (height * scale + GAP);
         int plane = height * width;
         for (int y = 0; y < height; y++) {
@@ -61,11 +74,25 @@ public final class ImageGrid {
 
     /** Outlines cell (row, col) in a colour, e.g. to mark an extrapolated combination. */
     public ImageGrid outline(int row, int col, Color color) {
-        int x0 = GAP + col * (width * scale + GAP);
+        int x0 = labelWidth + GAP + col * (width * scale + GAP);
         int y0 = GAP + row * (height * scale + GAP);
         Graphics2D g = image.createGraphics();
         g.setColor(color);
         g.drawRect(x0 - 1, y0 - 1, width * scale + 1, height * scale + 1);
+        g.dispose();
+        return this;
+    }
+
+    /** Writes {@code text} in the left margin of a row, vertically centred (needs a label margin). */
+    public ImageGrid labelRow(int row, String text) {
+        if (labelWidth == 0) throw new IllegalStateException("this grid has no label margin");
+        int y0 = GAP + row * (height * scale + GAP);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        g.setColor(Color.WHITE);
+        FontMetrics m = g.getFontMetrics();
+        g.drawString(text, 4, y0 + (height * scale + m.getAscent() - m.getDescent()) / 2);
         g.dispose();
         return this;
     }
