@@ -9,7 +9,14 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Learn, evaluate and intervene on disentangled and causal representations.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {
+            TrainCommand.class,
+            TraverseCommand.class,
+            DatasetsCommand.class,
+            ModelsCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
@@ -19,6 +26,7 @@ public final class Main implements Runnable {
     /** The configured command line (also used by tests). */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
+        HyperParameterOptions.addTo(cli.getSubcommands().get("train").getCommandSpec());
         cli.setExecutionExceptionHandler(new UserErrorHandler());
         cli.setParameterExceptionHandler(new UserErrorHandler());
         return cli;

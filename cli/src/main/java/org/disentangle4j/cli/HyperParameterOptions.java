@@ -1,0 +1,57 @@
+package org.disentangle4j.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.disentangle4j.model.HyperParameter;
+import org.disentangle4j.model.Method;
+import org.disentangle4j.model.Methods;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * One {@code --name} option per hyper-parameter of any registered method, generated from the
+ * registry, so a new method's hyper-parameters appear on the command line and in --help
+ * without touching the command.
+ */
+final class HyperParameterOptions {
+    private HyperParameterOptions() {}
+
+    /** Adds the options to a command. */
+    static void addTo(CommandSpec spec) {
+        Map<String, StringBuilder> usedBy = new TreeMap<>();
+        Map<String, String> descriptions = new LinkedHashMap<>();
+        for (Method m : Methods.all()) {
+            for (HyperParameter h : m.hyperParameters()) {
+                StringBuilder users = usedBy.computeIfAbsent(h.name(), k -> new StringBuilder());
+                if (users.length() > 0) users.append(", ");
+                users.append(m.name()).append(" default ").append(format(h.defaultValue()));
+                descriptions.putIfAbsent(h.name(), h.description());
+            }
+        }
+        for (Map.Entry<String, StringBuilder> e : usedBy.entrySet()) {
+            spec.addOption(OptionSpec.builder("--" + e.getKey())
+                    .type(Double.class)
+                    .paramLabel("X")
+                    .description(descriptions.get(e.getKey()) + " (" + e.getValue() + ")")
+                    .build());
+        }
+    }
+
+    /** The hyper-parameters given on this command line, by name. */
+    static Map<String, Double> given(ParseResult parsed) {
+        Map<String, Double> values = new TreeMap<>();
+        for (Method m : Methods.all()) {
+            for (HyperParameter h : m.hyperParameters()) {
+                String flag = "--" + h.name();
+                if (parsed.hasMatchedOption(flag)) values.put(h.name(), parsed.matchedOptionValue(flag, (Double) null));
+            }
+        }
+        return values;
+    }
+
+    static String format(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+}

@@ -1,0 +1,95 @@
+package org.disentangle4j.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.disentangle4j.io.NpyArray;
+import org.disentangle4j.io.NpzFile;
+import org.disentangle4j.io.NpzWriter;
+import org.disentangle4j.io.UserInputException;
+import org.disentangle4j.model.Model;
+
+/**
+ * A training checkpoint as a NumPy {@code .npz} (so {@code np.load} opens it too): the number of
+ * completed steps ({@code step}), every parameter ({@code param/<name>}) and every optimiser's
+ * moment estimates ({@code opt/<group>/m/<name>}, {@code …/v/…}). Written atomically.
+ */
+public final class Checkpoint {
+    private static final String STEP = "step";
+    private static final String PARAM = "param/";
+    private static final String OPT = "opt/";
+
+    private Checkpoint() {}
+
+    public static void save(Path file, long completedSteps, Model model, Map<String, Adam> optimizers) {
+        Map<String, NDArray> arrays = new LinkedHashMap<>();
+        model.namedParameters().forEach((name, p) -> arrays.put(PARAM + name, p.getArray()));
+        optimizers.forEach((group, adam) -> adam.state().forEach((name, a) -> arrays.put(OPT + group + "/" + name, a)));
+        try {
+            NpzWriter.write(file, NpzWriter.Compression.STORED, npz -> {
+                npz.add(STEP, new long[] {completedSteps}, 1);
+                for (Map.Entry<String, NDArray> e : arrays.entrySet()) {
+                    NDArray a = e.getValue();
+                    npz.add(e.getKey(), a.toFloatArray(), toIntShape(a.getShape()));
+                }
+            });
+        } catch (IOException e) {
+            throw new UserInputException("cannot write checkpoint " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Loads parameters only (for evaluation and figures); returns the completed steps. */
+    public static long loadParameters(Path file, Model model) {
+        return load(file, model, Map.of());
+    }
+
+    /**
+     * Copies a checkpoint's values into the model's parameters and the optimisers' state, in place.
+     * A checkpoint that does not fit the model (missing arrays, other shapes) is rejected before
+     * anything is changed.
+     */
+    public static long load(Path file, Model model, Map<String, Adam> optimizers) {
+        try (NpzFile npz = NpzFile.open(file)) {
+            Map<String, NDArray> targets = new LinkedHashMap<>();
+            for (Map.Entry<String, Parameter> p : model.namedParameters().entrySet()) {
+                targets.put(PARAM + p.getKey(), p.getValue().getArray());
+            }
+            optimizers.forEach((group, adam) -> adam.state().forEach((name, a) -> targets.put(OPT + group + "/" + name, a)));
+            if (!npz.contains(STEP)) throw new UserInputException(file + " is not a checkpoint: it has no '" + STEP + "' array");
+            for (Map.Entry<String, NDArray> t : targets.entrySet()) {
+                if (!npz.contains(t.getKey())) {
+                    throw new UserInputException("checkpoint " + file + " does not fit model " + model.spec().method()
+                            + ": it has no array '" + t.getKey() + "'");
+                }
+                int[] stored = npz.header(t.getKey()).shape();
+                int[] expected = toIntShape(t.getValue().getShape());
+                if (!Arrays.equals(stored, expected)) {
+                    throw new UserInputException("checkpoint " + file + " does not fit model " + model.spec().method() + ": '"
+                            + t.getKey() + "' has shape " + Arrays.toString(stored) + ", expected " + Arrays.toString(expected));
+                }
+            }
+            for (Map.Entry<String, NDArray> t : targets.entrySet()) {
+                NDArray target = t.getValue();
+                NpyArray values = npz.read(t.getKey());
+                try (NDArray source = target.getManager().create(values.toFloatArray(), target.getShape())) {
+                    target.set(new NDIndex("..."), source);
+                }
+            }
+            long[] step = npz.read(STEP).toLongArray();
+            if (step.length != 1 || step[0] < 0) throw new UserInputException(file + " has an invalid step count");
+            return step[0];
+        }
+    }
+
+    private static int[] toIntShape(Shape shape) {
+        int[] s = new int[shape.dimension()];
+        for (int i = 0; i < s.length; i++) s[i] = Math.toIntExact(shape.get(i));
+        return s;
+    }
+}

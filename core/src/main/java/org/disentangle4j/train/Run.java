@@ -1,0 +1,137 @@
+package org.disentangle4j.train;
+
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.disentangle4j.data.Datasets;
+import org.disentangle4j.data.GroundTruthDataset;
+import org.disentangle4j.intervene.ModelFigures;
+import org.disentangle4j.model.LatentVariableModel;
+import org.disentangle4j.model.Likelihood;
+import org.disentangle4j.model.Methods;
+import org.disentangle4j.model.Model;
+import org.disentangle4j.model.ModelSpec;
+import org.disentangle4j.model.Seeds;
+import org.disentangle4j.nn.Torch;
+import org.disentangle4j.viz.LossPlot;
+
+/**
+ * A training run: its directory, config, dataset and model. {@link #create} validates everything
+ * before the directory is made, so bad input never leaves a run directory behind;
+ * {@link #open} rebuilds the model of an existing run from its config and checkpoint.
+ */
+public final class Run implements AutoCloseable {
+    public static final String RECONSTRUCTIONS = "reconstructions.png";
+    public static final String TRAVERSALS = "traversals.png";
+    public static final String SAMPLES = "samples.png";
+    public static final String LOSS = "loss.png";
+
+    private final RunDirectory directory;
+    private final TrainingConfig config;
+    private final GroundTruthDataset dataset;
+    private final Model model;
+
+    private Run(RunDirectory directory, TrainingConfig config, GroundTruthDataset dataset, Model model) {
+        this.directory = directory;
+        this.config = config;
+        this.dataset = dataset;
+        this.model = model;
+    }
+
+    /** Starts a new run in {@code dir} (which must not hold a run yet). */
+    public static Run create(TrainingConfig given, Path dir, NDManager parent) {
+        given.validate();
+        GroundTruthDataset dataset = openDataset(given);
+        ModelSpec spec = specOf(given, dataset);
+        TrainingConfig config = given.withHyperParameters(spec.hyperParameters()); // defaults written out
+        Model model = Methods.create(spec, parent, Seeds.mix(config.seed(), Seeds.INIT, 0));
+        try {
+            return new Run(RunDirectory.create(dir, config, versions()), config, dataset, model);
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    /** Opens an existing run; its parameters are loaded from the checkpoint when there is one. */
+    public static Run open(Path dir, NDManager parent) {
+        RunDirectory directory = RunDirectory.open(dir);
+        TrainingConfig config = directory.config().validate();
+        GroundTruthDataset dataset = openDataset(config);
+        Model model = Methods.create(specOf(config, dataset), parent, Seeds.mix(config.seed(), Seeds.INIT, 0));
+        Path checkpoint = directory.file(RunDirectory.CHECKPOINT);
+        if (Files.exists(checkpoint)) {
+            try {
+                Checkpoint.loadParameters(checkpoint, model);
+            } catch (RuntimeException e) {
+                model.close();
+                throw e;
+            }
+        }
+        return new Run(directory, config, dataset, model);
+    }
+
+    private static GroundTruthDataset openDataset(TrainingConfig config) {
+        return Datasets.open(config.dataset(), config.dataFile() == null ? null : Path.of(config.dataFile()));
+    }
+
+    private static ModelSpec specOf(TrainingConfig config, GroundTruthDataset dataset) {
+        return Methods.spec(config.model(), dataset.observationShape(), config.latentDim(),
+                Likelihood.parse(config.likelihood()), config.hyperParameters());
+    }
+
+    /** Versions and machine facts that a reproduction needs. */
+    public static Map<String, String> versions() {
+        Map<String, String> v = new LinkedHashMap<>();
+        String own = Run.class.getPackage().getImplementationVersion();
+        v.put("disentangle4j", own == null ? "development build" : own);
+        v.put("engine", Torch.description());
+        v.put("engine_threads", Integer.toString(Torch.threads()));
+        v.put("java", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
+        v.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        return v;
+    }
+
+    public RunDirectory directory() {
+        return directory;
+    }
+
+    public TrainingConfig config() {
+        return config;
+    }
+
+    public GroundTruthDataset dataset() {
+        return dataset;
+    }
+
+    public Model model() {
+        return model;
+    }
+
+    public Trainer trainer() {
+        return new Trainer(model, dataset, config, directory);
+    }
+
+    /** Writes reconstructions, samples, traversals and the loss curves into the run directory. */
+    public void writeFigures() throws IOException {
+        if (model instanceof LatentVariableModel latent && dataset.observationShape().length == 3) {
+            ModelFigures figures = new ModelFigures(latent, dataset, model.manager(), config.seed());
+            figures.writeReconstructions(directory.file(RECONSTRUCTIONS), 10);
+            figures.writeSamples(directory.file(SAMPLES), 8, 8);
+            figures.writeTraversals(directory.file(TRAVERSALS), 10);
+        }
+        List<LossPlot.Point> points = TrainingLog.read(directory.file(RunDirectory.LOG)).stream()
+                .map(e -> new LossPlot.Point(e.step(), e.values())).toList();
+        if (!points.isEmpty()) LossPlot.write(directory.file(LOSS), points, Set.of("images_per_s", "elapsed_s"));
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

@@ -1,0 +1,145 @@
+package org.disentangle4j.train;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import org.disentangle4j.io.AtomicFiles;
+import org.disentangle4j.io.UserInputException;
+
+/**
+ * The directory of one training run and the files in it:
+ * {@code config.json} (the config and the versions it ran with), {@code status.json} (running,
+ * interrupted, complete), {@code log.jsonl}, {@code checkpoint.npz}, figures and
+ * {@code metrics.json}. Every file is written atomically.
+ */
+public final class RunDirectory {
+    public static final String CONFIG = "config.json";
+    public static final String STATUS = "status.json";
+    public static final String LOG = "log.jsonl";
+    public static final String CHECKPOINT = "checkpoint.npz";
+    public static final String METRICS = "metrics.json";
+
+    /** Where a run stands; only {@code COMPLETE} runs have all their figures. */
+    public enum State { RUNNING, INTERRUPTED, COMPLETE, FAILED }
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
+
+    private final Path dir;
+
+    private RunDirectory(Path dir) {
+        this.dir = dir;
+    }
+
+    /**
+     * Creates a new run directory and writes its config. Refuses a directory that already holds
+     * a run, so nothing is overwritten by accident.
+     */
+    public static RunDirectory create(Path dir, TrainingConfig config, Map<String, String> versions) {
+        if (Files.exists(dir.resolve(CONFIG))) {
+            throw new UserInputException("output directory " + dir + " already holds a run; continue it with --resume "
+                    + dir + " or choose another --out");
+        }
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new UserInputException("output path " + dir + " is a file; expected a directory");
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UserInputException("cannot create output directory " + dir + " (" + e.getClass().getSimpleName() + ")");
+        }
+        if (!Files.isWritable(dir)) throw new UserInputException("output directory " + dir + " is not writable");
+        RunDirectory run = new RunDirectory(dir);
+        JsonObject root = new JsonObject();
+        root.add("config", GSON.toJsonTree(config));
+        root.add("versions", GSON.toJsonTree(versions));
+        root.addProperty("created", Instant.now().toString());
+        run.writeJson(CONFIG, root);
+        run.writeStatus(State.RUNNING, 0);
+        return run;
+    }
+
+    /** Opens an existing run, e.g. to resume or evaluate it. */
+    public static RunDirectory open(Path dir) {
+        if (!Files.isDirectory(dir)) throw new UserInputException("run directory " + dir + " does not exist");
+        if (!Files.isRegularFile(dir.resolve(CONFIG))) {
+            throw new UserInputException(dir + " is not a run directory: it has no " + CONFIG);
+        }
+        return new RunDirectory(dir);
+    }
+
+    public Path path() {
+        return dir;
+    }
+
+    public Path file(String name) {
+        return dir.resolve(name);
+    }
+
+    public TrainingConfig config() {
+        JsonObject root = readJson(CONFIG);
+        try {
+            TrainingConfig c = GSON.fromJson(root.get("config"), TrainingConfig.class);
+            if (c == null || c.model() == null || c.dataset() == null) throw new JsonParseException("missing fields");
+            return c;
+        } catch (JsonParseException e) {
+            throw new UserInputException(file(CONFIG) + " does not hold a valid training config (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Replaces the config (e.g. more steps for a resumed run), keeping versions and history. */
+    public void updateConfig(TrainingConfig config) {
+        JsonObject root = readJson(CONFIG);
+        root.add("config", GSON.toJsonTree(config));
+        root.addProperty("updated", Instant.now().toString());
+        writeJson(CONFIG, root);
+    }
+
+    public State state() {
+        if (!Files.exists(file(STATUS))) return State.RUNNING;
+        JsonObject s = readJson(STATUS);
+        try {
+            return State.valueOf(s.get("state").getAsString().toUpperCase());
+        } catch (RuntimeException e) {
+            throw new UserInputException(file(STATUS) + " has no valid state");
+        }
+    }
+
+    public void writeStatus(State state, long step) {
+        JsonObject s = new JsonObject();
+        s.addProperty("state", state.name().toLowerCase());
+        s.addProperty("step", step);
+        s.addProperty("updated", Instant.now().toString());
+        writeJson(STATUS, s);
+    }
+
+    public void writeJson(String name, JsonElement json) {
+        try {
+            AtomicFiles.writeString(file(name), GSON.toJson(json) + "\n");
+        } catch (IOException e) {
+            throw new UserInputException("cannot write " + file(name) + ": " + e.getMessage(), e);
+        }
+    }
+
+    public JsonObject readJson(String name) {
+        Path f = file(name);
+        try {
+            return JsonParser.parseString(Files.readString(f)).getAsJsonObject();
+        } catch (IOException e) {
+            throw new UserInputException("cannot read " + f + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new UserInputException(f + " is not valid JSON");
+        }
+    }
+
+    public static Gson gson() {
+        return GSON;
+    }
+}

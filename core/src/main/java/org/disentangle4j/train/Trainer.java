@@ -1,0 +1,221 @@
+package org.disentangle4j.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.disentangle4j.data.GroundTruthDataset;
+import org.disentangle4j.model.Batch;
+import org.disentangle4j.model.Losses;
+import org.disentangle4j.model.Model;
+import org.disentangle4j.model.OptimizerSettings;
+import org.disentangle4j.model.ParameterGroup;
+import org.disentangle4j.model.StepContext;
+
+/**
+ * The training loop: batches from a background producer, one backward pass per step over the
+ * sum of the model's objectives, one Adam per parameter group, {@code log.jsonl} every
+ * {@code logEvery} steps, atomic checkpoints every {@code checkpointEvery} steps, at the end, and
+ * when a stop is requested (Ctrl-C / SIGTERM), so an interrupted run loses nothing.
+ */
+public final class Trainer {
+    private static final int PREFETCH = 3;
+
+    private final Model model;
+    private final GroundTruthDataset dataset;
+    private final TrainingConfig config;
+    private final RunDirectory run;
+    private final Map<String, Adam> optimizers = new LinkedHashMap<>();
+    private volatile boolean stopRequested;
+
+    public Trainer(Model model, GroundTruthDataset dataset, TrainingConfig config, RunDirectory run) {
+        this.model = model;
+        this.dataset = dataset;
+        this.config = config;
+        this.run = run;
+        Map<String, Parameter> all = model.namedParameters();
+        for (ParameterGroup group : model.parameterGroups(OptimizerSettings.adam(config.learningRate()))) {
+            Map<String, Parameter> params = new LinkedHashMap<>();
+            for (String name : group.parameterNames()) params.put(name, all.get(name));
+            optimizers.put(group.name(), new Adam(group.optimizer(), params, model.manager()));
+        }
+    }
+
+    public Map<String, Adam> optimizers() {
+        return optimizers;
+    }
+
+    /** Asks the loop to checkpoint and return after the current step. */
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    /**
+     * Trains from the run's checkpoint (if any) up to {@code config.steps()} completed steps.
+     * A JVM shutdown (Ctrl-C, SIGTERM) during the call waits for the checkpoint to be written.
+     */
+    public TrainingResult train(TrainingListener listener) {
+        long start = restore();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            requestStop();
+            try {
+                finished.await(5, TimeUnit.MINUTES);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "checkpoint-on-exit");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return loop(start, listener);
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running and will return now that the checkpoint is written
+            }
+        }
+    }
+
+    /** Loads the checkpoint if the run has one; returns the number of completed steps. */
+    private long restore() {
+        if (!Files.exists(run.file(RunDirectory.CHECKPOINT))) return 0;
+        long step = Checkpoint.load(run.file(RunDirectory.CHECKPOINT), model, optimizers);
+        try {
+            new TrainingLog(run.file(RunDirectory.LOG)).truncateAfter(step);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return step;
+    }
+
+    private TrainingResult loop(long start, TrainingListener listener) {
+        long total = config.steps();
+        int batchSize = config.batchSize();
+        int[] obs = dataset.observationShape();
+        long[] dims = new long[obs.length + 1];
+        dims[0] = batchSize;
+        for (int i = 0; i < obs.length; i++) dims[i + 1] = obs[i];
+        Shape batchShape = new Shape(dims);
+        Engine engine = Engine.getInstance();
+        listener.started(start, total);
+        run.writeStatus(RunDirectory.State.RUNNING, start);
+
+        Throughput throughput = new Throughput(batchSize);
+        WindowMeans window = new WindowMeans();
+        long completed = start;
+        long began = System.nanoTime();
+        try (TrainingLog log = new TrainingLog(run.file(RunDirectory.LOG));
+                BatchProducer producer = new BatchProducer(dataset, batchSize, config.seed(), start, total, PREFETCH)) {
+            while (completed < total && !stopRequested) {
+                BatchProducer.HostBatch host = producer.take();
+                Map<String, Float> terms;
+                try (NDManager stepManager = model.manager().newSubManager();
+                        GradientCollector collector = engine.newGradientCollector()) {
+                    NDArray x = stepManager.create(host.pixels(), batchShape, DataType.FLOAT32);
+                    StepContext context = new StepContext(host.step(), stepManager, config.seed(), true);
+                    Losses losses = model.losses(new Batch(x, host.factors()), context);
+                    collector.backward(sumOf(losses));
+                    for (Adam adam : optimizers.values()) adam.update(host.step() + 1, stepManager);
+                    terms = losses.termValues();
+                } finally {
+                    producer.recycle(host);
+                }
+                completed = host.step() + 1;
+                throughput.tick();
+                window.add(terms);
+                listener.stepped(completed, terms, throughput.imagesPerSecond());
+                if (completed % config.logEvery() == 0 || completed == total) {
+                    Map<String, Double> line = new LinkedHashMap<>(window.meansAndReset());
+                    line.put("images_per_s", throughput.imagesPerSecond());
+                    line.put("elapsed_s", (System.nanoTime() - began) / 1e9);
+                    log.append(completed, line);
+                }
+                if (completed % config.checkpointEvery() == 0 || completed == total) saveCheckpoint(completed, listener);
+            }
+            if (stopRequested && completed < total) {
+                saveCheckpoint(completed, listener);
+                run.writeStatus(RunDirectory.State.INTERRUPTED, completed);
+                listener.interrupted(completed);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            saveCheckpoint(completed, listener);
+            run.writeStatus(RunDirectory.State.INTERRUPTED, completed);
+            listener.interrupted(completed);
+        }
+        double seconds = (System.nanoTime() - began) / 1e9;
+        double rate = seconds > 0 ? (completed - start) * batchSize / seconds : 0;
+        return new TrainingResult(completed, completed < total, seconds, rate);
+    }
+
+    private void saveCheckpoint(long completed, TrainingListener listener) {
+        Checkpoint.save(run.file(RunDirectory.CHECKPOINT), completed, model, optimizers);
+        listener.checkpointed(completed);
+    }
+
+    private static NDArray sumOf(Losses losses) {
+        List<NDArray> objectives = List.copyOf(losses.objectives().values());
+        if (objectives.isEmpty()) throw new IllegalStateException("the model returned no objective");
+        NDArray total = objectives.get(0);
+        for (int i = 1; i < objectives.size(); i++) total = total.add(objectives.get(i));
+        return total;
+    }
+
+    /** Images per second over the last few seconds of steps. */
+    private static final class Throughput {
+        private final int batchSize;
+        private final ArrayDeque<Long> times = new ArrayDeque<>();
+
+        Throughput(int batchSize) {
+            this.batchSize = batchSize;
+        }
+
+        void tick() {
+            long now = System.nanoTime();
+            times.addLast(now);
+            while (times.size() > 2 && now - times.peekFirst() > 5_000_000_000L) times.removeFirst();
+        }
+
+        double imagesPerSecond() {
+            if (times.size() < 2) return 0;
+            double seconds = (times.peekLast() - times.peekFirst()) / 1e9;
+            return seconds > 0 ? (times.size() - 1) * batchSize / seconds : 0;
+        }
+    }
+
+    /** Means of each term over the steps since the last log line. */
+    private static final class WindowMeans {
+        private final Map<String, double[]> sums = new LinkedHashMap<>();
+
+        void add(Map<String, Float> terms) {
+            terms.forEach((k, v) -> {
+                double[] s = sums.computeIfAbsent(k, x -> new double[2]);
+                s[0] += v;
+                s[1]++;
+            });
+        }
+
+        Map<String, Double> meansAndReset() {
+            Map<String, Double> means = new LinkedHashMap<>();
+            sums.forEach((k, s) -> means.put(k, s[0] / s[1]));
+            sums.clear();
+            return means;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.disentangle4j.train;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.disentangle4j.io.UserInputException;
+
+/**
+ * Everything that determines a training run. Written to the run's {@code config.json}; with the
+ * same config, seed and machine a run gives the same numbers.
+ *
+ * @param dataFile the official dataset file, or null for the procedural renderer
+ * @param hyperParameters the method's hyper-parameters, defaults filled in
+ * @param logEvery write a line to log.jsonl every this many steps
+ * @param checkpointEvery write a checkpoint every this many steps (and always at the end)
+ */
+public record TrainingConfig(
+        String model,
+        String dataset,
+        String dataFile,
+        long steps,
+        int batchSize,
+        double learningRate,
+        int latentDim,
+        String likelihood,
+        long seed,
+        Map<String, Double> hyperParameters,
+        int logEvery,
+        int checkpointEvery) {
+
+    public TrainingConfig {
+        hyperParameters = new TreeMap<>(hyperParameters);
+    }
+
+    /** Rejects values no run can use, with the option's name. */
+    public TrainingConfig validate() {
+        if (steps <= 0) throw new UserInputException("--steps must be a positive number of steps, got " + steps);
+        if (batchSize <= 0) throw new UserInputException("--batch-size must be positive, got " + batchSize);
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new UserInputException("--lr must be a positive number, got " + learningRate);
+        }
+        if (latentDim <= 0) throw new UserInputException("--latent-dim must be positive, got " + latentDim);
+        if (logEvery <= 0) throw new UserInputException("--log-every must be positive, got " + logEvery);
+        if (checkpointEvery <= 0) throw new UserInputException("--checkpoint-every must be positive, got " + checkpointEvery);
+        for (Map.Entry<String, Double> h : hyperParameters.entrySet()) {
+            if (h.getValue() == null || h.getValue().isNaN() || h.getValue().isInfinite()) {
+                throw new UserInputException("--" + h.getKey() + " must be a finite number, got " + h.getValue());
+            }
+        }
+        return this;
+    }
+
+    public TrainingConfig withHyperParameters(Map<String, Double> values) {
+        return new TrainingConfig(model, dataset, dataFile, steps, batchSize, learningRate, latentDim, likelihood,
+                seed, values, logEvery, checkpointEvery);
+    }
+
+    public TrainingConfig withSteps(long newSteps) {
+        return new TrainingConfig(model, dataset, dataFile, newSteps, batchSize, learningRate, latentDim, likelihood,
+                seed, hyperParameters, logEvery, checkpointEvery);
+    }
+}

@@ -1,0 +1,93 @@
+package org.disentangle4j.train;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.disentangle4j.io.AtomicFiles;
+
+/**
+ * {@code log.jsonl}: one JSON object per logged step with the step, elapsed seconds, images/s and
+ * every loss term by name. Lines are flushed as they are written, so an interrupted run keeps
+ * its log.
+ */
+public final class TrainingLog implements AutoCloseable {
+    /** One logged step: its number and its values by name. */
+    public record Entry(long step, Map<String, Double> values) {}
+
+    private final Path file;
+    private BufferedWriter writer;
+
+    public TrainingLog(Path file) {
+        this.file = file;
+    }
+
+    /**
+     * Keeps only lines up to {@code step}: after a crash the log may be ahead of the last
+     * checkpoint, and the resumed run will write those steps again.
+     */
+    public void truncateAfter(long step) throws IOException {
+        if (!Files.exists(file)) return;
+        StringBuilder kept = new StringBuilder();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (line.isBlank()) continue;
+            try {
+                if (JsonParser.parseString(line).getAsJsonObject().get("step").getAsLong() <= step) kept.append(line).append('\n');
+            } catch (RuntimeException torn) {
+                // a line cut off by a crash is dropped
+            }
+        }
+        AtomicFiles.writeString(file, kept.toString());
+    }
+
+    public void append(long step, Map<String, Double> values) {
+        JsonObject line = new JsonObject();
+        line.addProperty("step", step);
+        values.forEach(line::addProperty);
+        try {
+            if (writer == null) {
+                writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            }
+            writer.write(line.toString());
+            writer.write('\n');
+            writer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to " + file, e);
+        }
+    }
+
+    /** Every well-formed line of a log file, in order. */
+    public static List<Entry> read(Path file) throws IOException {
+        List<Entry> entries = new ArrayList<>();
+        if (!Files.exists(file)) return entries;
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (line.isBlank()) continue;
+            try {
+                JsonObject o = JsonParser.parseString(line).getAsJsonObject();
+                Map<String, Double> values = new LinkedHashMap<>();
+                for (String key : o.keySet()) {
+                    if (!key.equals("step")) values.put(key, o.get(key).getAsDouble());
+                }
+                entries.add(new Entry(o.get("step").getAsLong(), values));
+            } catch (RuntimeException torn) {
+                // skip a line cut off by a crash
+            }
+        }
+        return entries;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (writer != null) writer.close();
+        writer = null;
+    }
+}

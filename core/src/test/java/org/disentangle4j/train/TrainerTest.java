@@ -1,0 +1,132 @@
+package org.disentangle4j.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.disentangle4j.model.Likelihood;
+import org.disentangle4j.model.Methods;
+import org.disentangle4j.model.Model;
+import org.disentangle4j.model.Seeds;
+import org.disentangle4j.nn.Torch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainerTest {
+    private final SquaresDataset dataset = new SquaresDataset();
+
+    private static TrainingConfig config(long steps) {
+        return new TrainingConfig("beta-vae", "squares", null, steps, 16, 1e-3, 4, "bernoulli", 7,
+                Map.of("beta", 1.0), 5, 1000);
+    }
+
+    private Model model(TrainingConfig c, NDManager m) {
+        return Methods.create(Methods.spec(c.model(), dataset.observationShape(), c.latentDim(), Likelihood.BERNOULLI,
+                c.hyperParameters()), m, Seeds.mix(c.seed(), Seeds.INIT, 0));
+    }
+
+    private TrainingResult train(TrainingConfig c, Path dir, NDManager m, TrainingListener listener) {
+        RunDirectory run = Files.exists(dir.resolve(RunDirectory.CONFIG)) ? RunDirectory.open(dir) : RunDirectory.create(dir, c, Map.of());
+        try (Model model = model(c, m)) {
+            return new Trainer(model, dataset, c, run).train(listener);
+        }
+    }
+
+    private static Map<String, float[]> parametersOf(Path checkpoint, TrainingConfig c, SquaresDataset ds, NDManager m) {
+        Map<String, float[]> values = new LinkedHashMap<>();
+        try (Model model = Methods.create(Methods.spec(c.model(), ds.observationShape(), c.latentDim(), Likelihood.BERNOULLI,
+                c.hyperParameters()), m, 12345)) {
+            Checkpoint.loadParameters(checkpoint, model);
+            model.namedParameters().forEach((k, p) -> values.put(k, p.getArray().toFloatArray()));
+        }
+        return values;
+    }
+
+    @Test
+    void aShortRunLowersTheLoss(@TempDir Path tmp) throws IOException {
+        try (NDManager m = Torch.newManager()) {
+            train(config(60), tmp.resolve("run"), m, new TrainingListener() {});
+            List<TrainingLog.Entry> log = TrainingLog.read(tmp.resolve("run").resolve(RunDirectory.LOG));
+            assertEquals(12, log.size()); // a line every 5 steps
+            double first = log.get(0).values().get("loss");
+            double last = log.get(log.size() - 1).values().get("loss");
+            assertTrue(last < 0.7 * first, "loss went from " + first + " to " + last);
+        }
+    }
+
+    @Test
+    void resumingFromACheckpointGivesTheParametersOfAnUninterruptedRun(@TempDir Path tmp) {
+        try (NDManager m = Torch.newManager()) {
+            train(config(12), tmp.resolve("straight"), m, new TrainingListener() {});
+
+            Path split = tmp.resolve("split");
+            Trainer[] trainer = new Trainer[1];
+            TrainingConfig c = config(12);
+            RunDirectory run = RunDirectory.create(split, c, Map.of());
+            try (Model model = model(c, m)) {
+                trainer[0] = new Trainer(model, dataset, c, run);
+                TrainingResult first = trainer[0].train(new TrainingListener() {
+                    @Override
+                    public void stepped(long completed, Map<String, Float> terms, double ips) {
+                        if (completed == 5) trainer[0].requestStop();
+                    }
+                });
+                assertTrue(first.interrupted());
+                assertEquals(5, first.completedSteps());
+            }
+            assertEquals(RunDirectory.State.INTERRUPTED, RunDirectory.open(split).state());
+            TrainingResult second = train(c, split, m, new TrainingListener() {});
+            assertEquals(12, second.completedSteps());
+
+            Map<String, float[]> a = parametersOf(tmp.resolve("straight").resolve(RunDirectory.CHECKPOINT), c, dataset, m);
+            Map<String, float[]> b = parametersOf(split.resolve(RunDirectory.CHECKPOINT), c, dataset, m);
+            assertEquals(a.keySet(), b.keySet());
+            for (String k : a.keySet()) assertArrayEquals(a.get(k), b.get(k), k);
+        }
+    }
+
+    @Test
+    void nativeMemoryDoesNotGrowAcrossSteps(@TempDir Path tmp) throws IOException {
+        try (NDManager m = Torch.newManager()) {
+            // the first ~200 steps grow the JVM (JIT code, allocator pools) and then it stays flat;
+            // a leak of even one batch-sized tensor per step would add 50 MiB over the next 200
+            TrainingConfig c = config(400);
+            RunDirectory run = RunDirectory.create(tmp.resolve("run"), c, Map.of());
+            long[] rss = new long[2];
+            int[] arrays = new int[2];
+            try (Model model = model(c, m)) {
+                new Trainer(model, dataset, c, run).train(new TrainingListener() {
+                    @Override
+                    public void stepped(long completed, Map<String, Float> terms, double ips) {
+                        if (completed == 200 || completed == 400) {
+                            int i = completed == 200 ? 0 : 1;
+                            rss[i] = residentBytes();
+                            arrays[i] = model.manager().getManagedArrays().size();
+                        }
+                    }
+                });
+            }
+            assertEquals(arrays[0], arrays[1], "arrays owned by the model's manager");
+            long growth = rss[1] - rss[0];
+            assertTrue(growth < 8L << 20, "resident memory grew by " + (growth >> 20) + " MiB from step 200 to 400");
+        }
+    }
+
+    private static long residentBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        throw new IllegalStateException("no VmRSS");
+    }
+}
