@@ -8,11 +8,11 @@ import java.util.List;
  * anti-aliasing. Factors (levels): shape 3, scale 6 (0.5 … 1), orientation 40 (0 … 2π, end
  * excluded), posX 32 and posY 32 (0 … 1); 737,280 combinations, as in the official dataset.
  *
- * <p>Geometry: at scale 1 a sprite lies within a disk of {@value #FULL_RADIUS} pixels of its centre
- * pixel. posX moves the centre right and posY moves it <em>down</em> (posY is the row coordinate,
- * 0 = top), from pixel {@value #FIRST_CENTRE} to {@value #LAST_CENTRE}, so every sprite keeps at
- * least one black pixel to the frame at every scale and orientation. Orientation turns the sprite
- * counter-clockwise as displayed.
+ * <p>Geometry: at scale 1 a sprite lies within a disk of 14.5 pixels around its centre pixel (the
+ * square's corners touch that circle). posX moves the centre right and posY moves it <em>down</em>
+ * (posY is the row coordinate, 0 = top), one pixel per level from pixel 16 to 47, so every sprite
+ * keeps at least one black pixel to the frame at every scale and orientation. Orientation turns
+ * the sprite counter-clockwise as displayed.
  *
  * <p>All 720 (shape, scale, orientation) masks are rasterised once in the constructor; rendering
  * clears the image and draws a mask at the position. Immutable, so thread-safe.
@@ -25,6 +25,8 @@ public final class DSprites implements GroundTruthDataset {
     static final int SIZE = 64;
     static final double FULL_RADIUS = 14.5;
     static final int FIRST_CENTRE = 16; // 1 + ⌈radius⌉: one black pixel of margin
+    // radius and range are chosen so that each scale level adds at least one pixel to every side of
+    // the square (0.1 · 14.5 / √2 > 1) and each position level moves exactly one pixel
     static final int LAST_CENTRE = SIZE - 1 - FIRST_CENTRE;
 
     private final FactorSpace factors;

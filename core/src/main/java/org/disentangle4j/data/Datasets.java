@@ -51,7 +51,8 @@ public final class Datasets {
     /**
      * Opens a dataset: the procedural one when {@code dataFileOrNull} is null, otherwise the reader
      * of the official file. Unknown names and missing, unreadable or malformed files are
-     * {@link UserInputException}s with a one-line message.
+     * {@link UserInputException}s with a one-line message. A dataset that keeps its file open
+     * (e.g. {@link Shapes3DFile}) implements {@link java.io.Closeable}; close it when done.
      */
     public static GroundTruthDataset open(String name, Path dataFileOrNull) {
         Entry entry = entry(name);

@@ -3,18 +3,13 @@ package org.disentangle4j.data;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Node;
-import io.jhdf.api.dataset.ChunkedDataset;
-import io.jhdf.dataset.DatasetBase;
 import io.jhdf.exceptions.HdfException;
-import io.jhdf.object.datatype.FixedPoint;
 import io.jhdf.object.datatype.FloatingPoint;
 import java.io.Closeable;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.disentangle4j.io.Hdf5ByteRecords;
 import org.disentangle4j.io.UserInputException;
 
 /**
@@ -23,8 +18,8 @@ import org.disentangle4j.io.UserInputException;
  * shape, orientation), images in mixed-radix factor order (last factor fastest). The factors are
  * those of {@link Shapes3D}, with level values read from the labels.
  *
- * <p>The ~6 GB of images stay in the file and are read on demand, a chunk of images at a time
- * (one image for unchunked files), through a bounded cache of recently used chunks. The labels
+ * <p>The ~6 GB of images stay in the file and are read on demand ({@link Hdf5ByteRecords}: direct
+ * reads when stored contiguously, a bounded cache of decompressed chunks otherwise). The labels
  * are checked on open: row r must be the factor vector of index r. Thread-safe; close it to
  * release the file.
  */
@@ -32,43 +27,26 @@ public final class Shapes3DFile implements GroundTruthDataset, Closeable {
     static final int[] OFFICIAL_SIZES = {10, 10, 10, 8, 4, 15};
     static final int OFFICIAL_IMAGE_SIZE = 64;
     private static final int CHANNELS = 3;
-    private static final long CACHE_BYTES = 64L << 20;
 
-    private final Path file;
     private final HdfFile hdf;
-    private final DatasetBase images;
+    private final Hdf5ByteRecords images;
     private final FactorSpace factors;
-    private final int size, imagesPerBlock, maxCachedBlocks;
-    private final Map<Integer, byte[]> blockCache;
+    private final int size;
 
-    private Shapes3DFile(Path file, HdfFile hdf, DatasetBase images, FactorSpace factors, int size, int imagesPerBlock) {
-        this.file = file;
+    private Shapes3DFile(HdfFile hdf, Hdf5ByteRecords images, FactorSpace factors, int size) {
         this.hdf = hdf;
         this.images = images;
         this.factors = factors;
         this.size = size;
-        this.imagesPerBlock = imagesPerBlock;
-        long blockBytes = (long) imagesPerBlock * size * size * CHANNELS;
-        this.maxCachedBlocks = (int) Math.max(2, CACHE_BYTES / blockBytes);
-        this.blockCache = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Integer, byte[]> eldest) {
-                return size() > maxCachedBlocks;
-            }
-        };
     }
 
     /** Opens the official file; only the labels are read now. */
     public static Shapes3DFile open(Path h5) {
-        return open(h5, OFFICIAL_SIZES, OFFICIAL_IMAGE_SIZE, 0);
+        return open(h5, OFFICIAL_SIZES, OFFICIAL_IMAGE_SIZE);
     }
 
-    /**
-     * Opens a file with the official structure but other sizes (used by tests with tiny fakes).
-     *
-     * @param imagesPerBlock images fetched per read; 0 picks the file's chunk length (1 if unchunked)
-     */
-    static Shapes3DFile open(Path h5, int[] sizes, int imageSize, int imagesPerBlock) {
+    /** Opens a file with the official structure but other sizes (used by tests with tiny fakes). */
+    static Shapes3DFile open(Path h5, int[] sizes, int imageSize) {
         if (!Files.isRegularFile(h5)) throw new UserInputException(h5 + ": no such file");
         HdfFile hdf;
         try {
@@ -79,18 +57,13 @@ public final class Shapes3DFile implements GroundTruthDataset, Closeable {
         try {
             int count = Arrays.stream(sizes).reduce(1, Math::multiplyExact);
             Dataset images = dataset(hdf, h5, "images");
-            if (!(images.getDataType() instanceof FixedPoint) || images.getDataType().getSize() != 1
-                    || !Arrays.equals(images.getDimensions(), new int[] {count, imageSize, imageSize, CHANNELS})) {
+            if (!Arrays.equals(images.getDimensions(), new int[] {count, imageSize, imageSize, CHANNELS})) {
                 throw new UserInputException(h5 + ": images must be uint8 of shape (" + count + ", " + imageSize + ", "
-                        + imageSize + ", 3), found " + describe(images));
+                        + imageSize + ", 3), found shape " + Arrays.toString(images.getDimensions()));
             }
-            if (!(images instanceof DatasetBase readable)) {
-                throw new UserInputException(h5 + ": images uses an HDF5 storage layout that cannot be sliced");
-            }
+            Hdf5ByteRecords records = Hdf5ByteRecords.open(h5, hdf, images);
             FactorSpace factors = new FactorSpace(Shapes3D.FACTOR_NAMES, levelValues(h5, dataset(hdf, h5, "labels"), sizes));
-            int block = imagesPerBlock > 0 ? imagesPerBlock
-                    : images instanceof ChunkedDataset chunked ? chunked.getChunkDimensions()[0] : 1;
-            return new Shapes3DFile(h5, hdf, readable, factors, imageSize, block);
+            return new Shapes3DFile(hdf, records, factors, imageSize);
         } catch (RuntimeException e) {
             hdf.close();
             if (e instanceof UserInputException) throw e;
@@ -149,45 +122,19 @@ public final class Shapes3DFile implements GroundTruthDataset, Closeable {
     @Override
     public void render(int[] f, float[] out, int offset) {
         factors.validate(f);
-        int index = (int) factors.flatIndex(f);
-        byte[] block = block(index / imagesPerBlock);
         int plane = size * size;
-        int from = (index % imagesPerBlock) * plane * CHANNELS;
+        byte[] image = new byte[plane * CHANNELS];
+        images.read((int) factors.flatIndex(f), image, 0);
         // the file is channel-last (y, x, c); observations are channel-first (c, y, x)
-        for (int p = 0; p < plane; p++) {
-            for (int c = 0; c < CHANNELS; c++) {
-                out[offset + c * plane + p] = (block[from + p * CHANNELS + c] & 0xFF) / 255f;
-            }
+        for (int c = 0; c < CHANNELS; c++) {
+            int o = offset + c * plane;
+            for (int p = 0; p < plane; p++) out[o + p] = (image[p * CHANNELS + c] & 0xFF) / 255f;
         }
-    }
-
-    private byte[] block(int blockIndex) {
-        synchronized (blockCache) {
-            byte[] cached = blockCache.get(blockIndex);
-            if (cached != null) return cached;
-        }
-        long first = (long) blockIndex * imagesPerBlock;
-        int count = (int) Math.min(imagesPerBlock, factors.numCombinations() - first);
-        byte[] bytes = new byte[count * size * size * CHANNELS];
-        try {
-            synchronized (hdf) {
-                ByteBuffer buffer = images.getSliceDataBuffer(new long[] {first, 0, 0, 0}, new int[] {count, size, size, CHANNELS});
-                buffer.get(bytes);
-            }
-        } catch (HdfException e) {
-            throw new UserInputException(file + ": cannot read images " + first + "…" + (first + count - 1)
-                    + " (" + e.getMessage() + ")", e);
-        }
-        synchronized (blockCache) {
-            blockCache.put(blockIndex, bytes);
-        }
-        return bytes;
     }
 
     @Override
     public void close() {
-        synchronized (hdf) {
-            hdf.close();
-        }
+        images.close();
+        hdf.close();
     }
 }

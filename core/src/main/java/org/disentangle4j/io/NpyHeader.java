@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -194,117 +192,5 @@ public record NpyHeader(NpyDtype dtype, ByteOrder byteOrder, int[] shape, boolea
         byte[] text = header.toString().getBytes(StandardCharsets.ISO_8859_1);
         System.arraycopy(text, 0, out, 10, text.length);
         return out;
-    }
-
-    /** The subset of Python literal syntax that NumPy headers use: dicts, tuples, lists, strings, ints, booleans. */
-    private static final class PythonLiteral {
-        private final String s;
-        private int pos;
-
-        PythonLiteral(String s) {
-            this.s = s;
-        }
-
-        Object parseWhole() {
-            Object v = value();
-            skipSpace();
-            if (pos != s.length()) throw error("unexpected text after the dictionary");
-            return v;
-        }
-
-        private Object value() {
-            skipSpace();
-            if (pos >= s.length()) throw error("unexpected end");
-            char c = s.charAt(pos);
-            if (c == '{') return dict();
-            if (c == '(') return sequence('(', ')');
-            if (c == '[') return sequence('[', ']');
-            if (c == '\'' || c == '"') return string();
-            if (c == '-' || Character.isDigit(c)) return integer();
-            if (s.startsWith("True", pos)) {
-                pos += 4;
-                return Boolean.TRUE;
-            }
-            if (s.startsWith("False", pos)) {
-                pos += 5;
-                return Boolean.FALSE;
-            }
-            throw error("unexpected '" + c + "'");
-        }
-
-        private Map<String, Object> dict() {
-            Map<String, Object> map = new LinkedHashMap<>();
-            pos++;
-            while (true) {
-                skipSpace();
-                if (peek() == '}') {
-                    pos++;
-                    return map;
-                }
-                if (!(value() instanceof String key)) throw error("dictionary keys must be strings");
-                skipSpace();
-                expect(':');
-                map.put(key, value());
-                skipSpace();
-                if (peek() == ',') pos++;
-                else if (peek() != '}') throw error("expected ',' or '}'");
-            }
-        }
-
-        private List<Object> sequence(char open, char close) {
-            List<Object> items = new ArrayList<>();
-            pos++;
-            while (true) {
-                skipSpace();
-                if (peek() == close) {
-                    pos++;
-                    return items;
-                }
-                items.add(value());
-                skipSpace();
-                if (peek() == ',') pos++;
-                else if (peek() != close) throw error("expected ',' or '" + close + "'");
-            }
-        }
-
-        private String string() {
-            char quote = s.charAt(pos++);
-            int end = s.indexOf(quote, pos);
-            if (end < 0) throw error("unterminated string");
-            String v = s.substring(pos, end);
-            pos = end + 1;
-            return v;
-        }
-
-        private Long integer() {
-            int start = pos;
-            if (peek() == '-') pos++;
-            while (pos < s.length() && Character.isDigit(s.charAt(pos))) pos++;
-            String digits = s.substring(start, pos);
-            if (pos < s.length() && (s.charAt(pos) == 'L' || s.charAt(pos) == 'l')) pos++; // Python 2 long suffix
-            try {
-                return Long.parseLong(digits);
-            } catch (NumberFormatException e) {
-                throw error("bad integer '" + digits + "'");
-            }
-        }
-
-        private void expect(char c) {
-            if (peek() != c) throw error("expected '" + c + "'");
-            pos++;
-        }
-
-        private char peek() {
-            if (pos >= s.length()) throw error("unexpected end");
-            return s.charAt(pos);
-        }
-
-        private void skipSpace() {
-            while (pos < s.length() && Character.isWhitespace(s.charAt(pos))) pos++;
-        }
-
-        private IllegalArgumentException error(String what) {
-            return new IllegalArgumentException(what + " at character " + pos);
-        }
     }
 }

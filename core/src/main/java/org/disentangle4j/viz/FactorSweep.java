@@ -2,6 +2,7 @@ package org.disentangle4j.viz;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.disentangle4j.data.FactorSpace;
 import org.disentangle4j.data.GroundTruthDataset;
@@ -38,7 +39,7 @@ public final class FactorSweep {
         int[] shape = dataset.observationShape();
         if (shape.length != 3 || (shape[0] != 1 && shape[0] != 3)) {
             throw new UserInputException("dataset '" + dataset.name() + "' has no images to draw (observations of shape "
-                    + java.util.Arrays.toString(shape) + ")");
+                    + Arrays.toString(shape) + ")");
         }
         int columns = 0;
         for (int f = 0; f < factors.numFactors(); f++) columns = Math.max(columns, Math.min(factors.size(f), MAX_LEVELS));

@@ -20,7 +20,10 @@ import org.disentangle4j.io.UserInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Tiny HDF5 files with the official 3dshapes structure, written with jhdf. */
+/**
+ * Tiny HDF5 files with the official 3dshapes structure: written by h5py in three storage layouts
+ * (see resources/shapes3d/make_fake_3dshapes.py), and written with jhdf for the error cases.
+ */
 class Shapes3DFileTest {
     private static final int[] SIZES = {2, 2, 2, 2, 2, 3};
     private static final int COUNT = 96, SIDE = 6;
@@ -64,48 +67,72 @@ class Shapes3DFileTest {
         return p;
     }
 
+    static Path resource(String name) {
+        try {
+            return Path.of(Shapes3DFileTest.class.getResource("/shapes3d/" + name).toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int[] factorsOf(int index) {
+        int[] f = new int[6];
+        for (int k = 5; k >= 0; k--) {
+            f[k] = index % SIZES[k];
+            index /= SIZES[k];
+        }
+        return f;
+    }
+
+    private static void assertEveryPixel(Shapes3DFile d) {
+        float[] out = new float[3 * SIDE * SIDE];
+        for (int i = 0; i < COUNT; i++) {
+            d.render(factorsOf(i), out, 0);
+            for (int c = 0; c < 3; c++)
+                for (int y = 0; y < SIDE; y++)
+                    for (int x = 0; x < SIDE; x++)
+                        assertEquals(pixel(i, y, x, c) / 255f, out[(c * SIDE + y) * SIDE + x], 1e-7f,
+                                "image " + i + " channel " + c + " pixel " + y + "," + x);
+        }
+    }
+
     @Test
-    void readsLevelValuesAndRendersChannelFirst() throws IOException {
-        for (int block : new int[] {0, 5}) { // one image per read, and blocks of five through the cache
-            try (Shapes3DFile d = Shapes3DFile.open(write("ok" + block + ".h5", true, false), SIZES, SIDE, block)) {
-                assertEquals("shapes3d", d.name());
+    void readsEveryStorageLayoutThatH5pyWrites() {
+        for (String name : new String[] {"contiguous_userblock.h5", "chunked_gzip.h5", "tiled_gzip.h5"}) {
+            try (Shapes3DFile d = Shapes3DFile.open(resource(name), SIZES, SIDE)) {
                 assertEquals(List.of("floor_hue", "wall_hue", "object_hue", "scale", "shape", "orientation"),
                         d.factors().names());
                 assertArrayEquals(SIZES, d.factors().sizes());
-                assertEquals(0.1, d.factors().value(0, 1), 1e-12);
-                assertEquals(30, d.factors().value(5, 2), 1e-12);
+                assertEquals(4.1, d.factors().value(4, 1), 1e-12, name);
+                assertEquals(30, d.factors().value(5, 2), 1e-12, name);
                 assertArrayEquals(new int[] {3, SIDE, SIDE}, d.observationShape());
-                float[] out = new float[3 * SIDE * SIDE];
-                for (int i = 0; i < COUNT; i++) {
-                    int[] f = new int[6];
-                    int rest = i;
-                    for (int k = 5; k >= 0; k--) {
-                        f[k] = rest % SIZES[k];
-                        rest /= SIZES[k];
-                    }
-                    d.render(f, out, 0);
-                    for (int c = 0; c < 3; c++)
-                        for (int y = 0; y < SIDE; y++)
-                            for (int x = 0; x < SIDE; x++)
-                                assertEquals(pixel(i, y, x, c) / 255f, out[(c * SIDE + y) * SIDE + x], 1e-7f,
-                                        "image " + i + " channel " + c + " pixel " + y + "," + x);
-                }
+                assertEveryPixel(d);
             }
         }
     }
 
     @Test
+    void readsWhatJhdfWrites() throws IOException {
+        try (Shapes3DFile d = Shapes3DFile.open(write("jhdf.h5", true, false), SIZES, SIDE)) {
+            assertEquals(0.1, d.factors().value(0, 1), 1e-12);
+            assertEveryPixel(d);
+        }
+    }
+
+    @Test
     void concurrentRenderingMatchesSequential() throws Exception {
-        try (Shapes3DFile d = Shapes3DFile.open(write("mt.h5", true, false), SIZES, SIDE, 4)) {
-            int[][] factors = d.factors().sample(400, new SplittableRandom(2));
-            float[] expected = d.render(factors);
-            ExecutorService pool = Executors.newFixedThreadPool(4);
-            try {
-                List<Future<float[]>> results = new java.util.ArrayList<>();
-                for (int t = 0; t < 4; t++) results.add(pool.submit(() -> d.render(factors)));
-                for (Future<float[]> r : results) assertArrayEquals(expected, r.get());
-            } finally {
-                pool.shutdown();
+        for (String name : new String[] {"chunked_gzip.h5", "contiguous_userblock.h5"}) {
+            try (Shapes3DFile d = Shapes3DFile.open(resource(name), SIZES, SIDE)) {
+                int[][] factors = d.factors().sample(400, new SplittableRandom(2));
+                float[] expected = d.render(factors);
+                ExecutorService pool = Executors.newFixedThreadPool(4);
+                try {
+                    List<Future<float[]>> results = new java.util.ArrayList<>();
+                    for (int t = 0; t < 4; t++) results.add(pool.submit(() -> d.render(factors)));
+                    for (Future<float[]> r : results) assertArrayEquals(expected, r.get());
+                } finally {
+                    pool.shutdown();
+                }
             }
         }
     }
@@ -124,7 +151,7 @@ class Shapes3DFileTest {
     }
 
     private static void assertMessage(Path file, String expected) {
-        UserInputException e = assertThrows(UserInputException.class, () -> Shapes3DFile.open(file, SIZES, SIDE, 0));
+        UserInputException e = assertThrows(UserInputException.class, () -> Shapes3DFile.open(file, SIZES, SIDE));
         assertTrue(e.getMessage().contains(expected), e.getMessage());
         assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
         assertFalse(e.getMessage().contains("\n"), e.getMessage());

@@ -35,6 +35,28 @@ class NpyWriterRoundTripTest {
     }
 
     @Test
+    void streamsALargeArrayInUnevenPiecesAcrossReadBlocks() throws IOException {
+        int n = 300_000; // 1.2 MB of float32: more than one internal 1 MiB block
+        float[] values = new float[n];
+        for (int i = 0; i < n; i++) values[i] = i * 0.5f - 7;
+        Path p = dir.resolve("big.npy");
+        Npy.write(p, values, 1000, 300);
+        try (NpyReader r = Npy.open(p)) {
+            assertArrayEquals(new int[] {1000, 300}, r.header().shape());
+            double[] piece = new double[70_001];
+            int read = 0;
+            while (r.remaining() > 0) {
+                int k = (int) Math.min(piece.length, r.remaining());
+                r.readDoubles(piece, 0, k);
+                for (int j = 0; j < k; j++) assertEquals((read + j) * 0.5 - 7, piece[j], "element " + (read + j));
+                read += k;
+            }
+            assertEquals(n, read);
+            assertThrows(IllegalArgumentException.class, () -> r.readFloats(new float[1], 0, 1));
+        }
+    }
+
+    @Test
     void headerIsPaddedTo64Bytes() {
         // the 10-byte preamble plus a 58-character dictionary need 69 bytes, padded to 128
         byte[] bytes = Npy.encode(new double[] {1}, 1);
