@@ -133,5 +133,12 @@ public final class Run implements AutoCloseable {
     @Override
     public void close() {
         model.close();
+        if (dataset instanceof AutoCloseable file) {
+            try {
+                file.close(); // an official file reader keeps its file open
+            } catch (Exception ignored) {
+                // nothing was written through it
+            }
+        }
     }
 }
