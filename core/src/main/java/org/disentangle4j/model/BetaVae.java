@@ -1,6 +1,7 @@
 package org.disentangle4j.model;
 
 import ai.djl.ndarray.NDArray;
+import org.disentangle4j.nn.Scalars;
 import ai.djl.ndarray.NDManager;
 
 /**
@@ -16,6 +17,6 @@ public final class BetaVae extends VaeModel {
 
     @Override
     protected NDArray regularizer(Losses losses, Posterior posterior, NDArray sampled, StepContext context) {
-        return losses.term("kl").mul(beta);
+        return Scalars.mul(losses.term("kl"), beta);
     }
 }

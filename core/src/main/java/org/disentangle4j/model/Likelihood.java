@@ -1,6 +1,7 @@
 package org.disentangle4j.model;
 
 import ai.djl.ndarray.NDArray;
+import org.disentangle4j.nn.Scalars;
 import ai.djl.nn.Activation;
 
 /**
@@ -23,7 +24,7 @@ public enum Likelihood {
         } else {
             perPixel = Activation.sigmoid(logits).sub(images).square();
         }
-        return perPixel.sum().div((float) batch);
+        return Scalars.div(perPixel.sum(), (float) batch);
     }
 
     /** The mean image the decoder predicts, in [0, 1]. */

@@ -1,6 +1,7 @@
 package org.disentangle4j.model;
 
 import ai.djl.ndarray.NDArray;
+import org.disentangle4j.nn.Scalars;
 
 /**
  * A diagonal Gaussian posterior q(z|x) = N(mean, exp(logVar)) for a batch: both (B, d).
@@ -9,7 +10,7 @@ public record Posterior(NDArray mean, NDArray logVar) {
 
     /** Reparameterised sample mean + σ·ε for standard normal noise ε of the same shape. */
     public NDArray sample(NDArray noise) {
-        return mean.add(logVar.mul(0.5f).exp().mul(noise));
+        return mean.add(Scalars.mul(logVar, 0.5f).exp().mul(noise));
     }
 
     /**
@@ -18,6 +19,6 @@ public record Posterior(NDArray mean, NDArray logVar) {
      */
     public NDArray klPerDimension() {
         long batch = mean.getShape().get(0);
-        return mean.square().add(logVar.exp()).sub(logVar).sub(1f).sum(new int[] {0}).mul(0.5f / batch);
+        return Scalars.mul(mean.square().add(logVar.exp()).sub(logVar).sub(1f).sum(new int[] {0}), 0.5f / batch);
     }
 }
