@@ -237,7 +237,7 @@ public final class ArrayFiles {
                 double[] row = new double[cells.length];
                 for (int j = 0; j < cells.length; j++) {
                     try {
-                        row[j] = Double.parseDouble(cells[j]);
+                        row[j] = parseNumber(cells[j]);
                     } catch (NumberFormatException e) {
                         throw new UserInputException(file + ": line " + lineNumber + ", column " + (j + 1) + ": '" + cells[j]
                                 + "' is not a number (the file must have no header)");
@@ -256,5 +256,19 @@ public final class ArrayFiles {
         }
         if (rows.isEmpty()) throw new UserInputException(file + ": the file holds no rows");
         return rows.toArray(new double[0][]);
+    }
+
+    /** A number as Java or numpy's text writers spell it ("nan", "inf", "-inf" included). */
+    private static double parseNumber(String cell) {
+        switch (cell.toLowerCase(Locale.ROOT)) {
+            case "nan", "+nan", "-nan":
+                return Double.NaN;
+            case "inf", "+inf", "infinity", "+infinity":
+                return Double.POSITIVE_INFINITY;
+            case "-inf", "-infinity":
+                return Double.NEGATIVE_INFINITY;
+            default:
+                return Double.parseDouble(cell);
+        }
     }
 }

@@ -78,6 +78,12 @@ public final class DciScore implements Metric {
     /** The four DCI scores from training and test points. */
     public static Map<String, Double> score(LabelledCodes train, LabelledCodes test, ProgressListener progress) {
         ConstantFactors.require(train, NAME);
+        // Boosted trees break ties between equally good splits by column position; fitting on the
+        // code columns in a canonical order (by their values) makes the scores independent of
+        // how the code dimensions happen to be numbered.
+        int[] order = canonicalColumnOrder(train.codeColumns());
+        double[][] trainCodes = selectColumns(train.codes(), order);
+        double[][] testCodes = selectColumns(test.codes(), order);
         int numFactors = train.numFactors();
         double[][] importance = new double[train.numDims()][numFactors];
         double[] trainAccuracy = new double[numFactors];
@@ -89,12 +95,12 @@ public final class DciScore implements Metric {
         for (int f = 0; f < numFactors; f++) numClasses[f] = ClassLabels.of(train.factorColumn(f)).numClasses();
         Parallel.forEach(numFactors, f -> numClasses[f], f -> {
             int[] y = train.factorColumn(f);
-            GradientBoostedTrees model = GradientBoostedTrees.fit(train.codes(), y, 1);
+            GradientBoostedTrees model = GradientBoostedTrees.fit(trainCodes, y, 1);
             try {
                 double[] fi = model.featureImportances();
-                for (int d = 0; d < fi.length; d++) importance[d][f] = fi[d];
-                trainAccuracy[f] = accuracy(model.predict(train.codes()), y);
-                testAccuracy[f] = accuracy(model.predict(test.codes()), test.factorColumn(f));
+                for (int p = 0; p < fi.length; p++) importance[order[p]][f] = fi[p];
+                trainAccuracy[f] = accuracy(model.predict(trainCodes), y);
+                testAccuracy[f] = accuracy(model.predict(testCodes), test.factorColumn(f));
             } finally {
                 model.dispose();
             }
@@ -106,6 +112,18 @@ public final class DciScore implements Metric {
         result.put(DISENTANGLEMENT, disentanglement(importance));
         result.put(COMPLETENESS, completeness(importance));
         return result;
+    }
+
+    /** Column indices sorted by the columns' values (lexicographically): the same for any numbering. */
+    static int[] canonicalColumnOrder(double[][] columns) {
+        return java.util.stream.IntStream.range(0, columns.length).boxed()
+                .sorted((a, b) -> Arrays.compare(columns[a], columns[b])).mapToInt(Integer::intValue).toArray();
+    }
+
+    private static double[][] selectColumns(double[][] rows, int[] order) {
+        double[][] out = new double[rows.length][order.length];
+        for (int i = 0; i < rows.length; i++) for (int p = 0; p < order.length; p++) out[i][p] = rows[i][order[p]];
+        return out;
     }
 
     /** Disentanglement from an importance matrix {@code [numCodes][numFactors]}. */
