@@ -77,10 +77,10 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (codes == null || factors == null) throw new UserInputException("give RUN_DIR, or both --codes and --factors");
         if ((testCodes == null) != (testFactors == null)) throw new UserInputException("--test-codes and --test-factors go together");
         LabelledCodes train = MetricSuite.validate(ArrayFiles.readCodes(codes), ArrayFiles.readFactors(factors), codes.toString(),
-                factors.toString());
+                factors.toString(), ArrayFiles.isSinglePrecision(codes));
         LabelledCodes test = testCodes == null ? null
                 : MetricSuite.validate(ArrayFiles.readCodes(testCodes), ArrayFiles.readFactors(testFactors), testCodes.toString(),
-                        testFactors.toString());
+                        testFactors.toString(), ArrayFiles.isSinglePrecision(testCodes));
         ProgressListener progress = TerminalProgress.forTerminal();
         SuiteResult result;
         try {

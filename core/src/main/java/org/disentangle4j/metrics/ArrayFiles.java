@@ -56,6 +56,21 @@ public final class ArrayFiles {
         return m;
     }
 
+    /** True for a .npy file of float32 (or float16) values, whose histograms use float32 edges. */
+    public static boolean isSinglePrecision(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!name.endsWith(".npy")) return false;
+        byte[] head = new byte[4096];
+        int read;
+        try (InputStream in = Files.newInputStream(file)) {
+            read = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            throw new UserInputException(file + ": cannot read (" + e.getMessage() + ")");
+        }
+        Matcher m = DESCR.matcher(new String(head, 0, read, StandardCharsets.ISO_8859_1));
+        return m.find() && m.group(1).length() >= 3 && m.group(1).charAt(1) == 'f' && !m.group(1).endsWith("8");
+    }
+
     /** The file as factors: every value a non-negative integer (a class index). */
     public static int[][] readFactors(Path file) {
         double[][] m = readMatrix(file);

@@ -29,7 +29,8 @@ public final class FactorCodeSampler {
             done += count;
             progress.progress(task, done, numPoints);
         }
-        return new LabelledCodes(codes, factors);
+        // models compute in float32 (as the reference's do), which its histograms reflect
+        return new LabelledCodes(codes, factors, LabelledCodes.allSinglePrecision(codes));
     }
 
     /** Renders and encodes the given factor vectors in one call. */

@@ -5,9 +5,22 @@ import java.util.Arrays;
 /**
  * Codes and the ground-truth factors that produced them, one row per point:
  * {@code codes[numPoints][numDims]} and {@code factors[numPoints][numFactors]} (factor values are
- * class indices). The arrays are not copied; callers must not change them afterwards.
+ * class indices). {@code singlePrecision} says the codes are float32 values (a float32 file, a
+ * model's outputs): the reference's histograms then use float32 edges. The arrays are not copied;
+ * callers must not change them afterwards.
  */
-public record LabelledCodes(double[][] codes, int[][] factors) {
+public record LabelledCodes(double[][] codes, int[][] factors, boolean singlePrecision) {
+
+    /** Double-precision codes. */
+    public LabelledCodes(double[][] codes, int[][] factors) {
+        this(codes, factors, false);
+    }
+
+    /** True when every code is a float value (as a float32 model output converted to double is). */
+    public static boolean allSinglePrecision(double[][] codes) {
+        for (double[] row : codes) for (double v : row) if ((double) (float) v != v) return false;
+        return true;
+    }
 
     public LabelledCodes {
         if (codes.length != factors.length) {
@@ -68,7 +81,7 @@ public record LabelledCodes(double[][] codes, int[][] factors) {
         for (int i = 0; i < factors.length; i++) {
             for (int j = 0; j < keep.length; j++) selected[i][j] = factors[i][keep[j]];
         }
-        return new LabelledCodes(codes, selected);
+        return new LabelledCodes(codes, selected, singlePrecision);
     }
 
     /** The points at the given row indices, in that order. */
@@ -79,7 +92,7 @@ public record LabelledCodes(double[][] codes, int[][] factors) {
             c[i] = codes[rows[i]];
             f[i] = factors[rows[i]];
         }
-        return new LabelledCodes(c, f);
+        return new LabelledCodes(c, f, singlePrecision);
     }
 
     /** Rows stacked: this one's points first, then {@code other}'s. */
@@ -88,6 +101,6 @@ public record LabelledCodes(double[][] codes, int[][] factors) {
         int[][] f = Arrays.copyOf(factors, factors.length + other.factors.length);
         System.arraycopy(other.codes, 0, c, codes.length, other.codes.length);
         System.arraycopy(other.factors, 0, f, factors.length, other.factors.length);
-        return new LabelledCodes(c, f);
+        return new LabelledCodes(c, f, singlePrecision);
     }
 }

@@ -96,6 +96,12 @@ public final class MetricSuite {
      * @param codesName how the codes are named in messages (e.g. the file)
      */
     public static LabelledCodes validate(double[][] codes, int[][] factors, String codesName, String factorsName) {
+        return validate(codes, factors, codesName, factorsName, false);
+    }
+
+    /** As {@link #validate(double[][], int[][], String, String)}, for codes of the given precision. */
+    public static LabelledCodes validate(double[][] codes, int[][] factors, String codesName, String factorsName,
+            boolean singlePrecision) {
         if (codes.length == 0) throw new UserInputException(codesName + ": no rows");
         if (codes.length != factors.length) {
             throw new UserInputException(codesName + " has " + codes.length + " rows but " + factorsName + " has " + factors.length
@@ -122,7 +128,7 @@ public final class MetricSuite {
                 }
             }
         }
-        return new LabelledCodes(codes, factors);
+        return new LabelledCodes(codes, factors, singlePrecision);
     }
 
     /**

@@ -68,7 +68,7 @@ public final class MigScore implements Metric {
     public static double[] normalizedGaps(LabelledCodes points) {
         if (points.numDims() < 2) throw new MetricNotApplicableException("MIG needs at least two code dimensions");
         ConstantFactors.require(points, NAME);
-        int[][] binned = HistogramDiscretizer.discretizeColumns(points.codeColumns(), HistogramDiscretizer.DEFAULT_NUM_BINS);
+        int[][] binned = HistogramDiscretizer.discretizeCodes(points);
         int[][] factors = points.factorColumns();
         double[][] mi = DiscreteMutualInformation.matrix(binned, factors);
         double[] gaps = new double[factors.length];

@@ -79,7 +79,7 @@ public final class ModularityExplicitness implements Metric {
 
     /** Modularity of the points (codes binned into 20 bins). */
     public static double modularity(LabelledCodes points) {
-        int[][] binned = HistogramDiscretizer.discretizeColumns(points.codeColumns(), HistogramDiscretizer.DEFAULT_NUM_BINS);
+        int[][] binned = HistogramDiscretizer.discretizeCodes(points);
         return modularity(DiscreteMutualInformation.matrix(binned, points.factorColumns()));
     }
 

@@ -55,16 +55,22 @@ public final class UnsupervisedScores implements Metric {
     @Override
     public Map<String, Double> evaluate(GroundTruthDataset dataset, RepresentationFunction representation, RandomGenerator rng,
             ProgressListener progress) {
-        return score(FactorCodeSampler.sample(dataset, representation, numTrain, batchSize, rng, progress, NAME).codes());
+        return score(FactorCodeSampler.sample(dataset, representation, numTrain, batchSize, rng, progress, NAME));
     }
 
     @Override
     public Map<String, Double> evaluate(EvaluationSets sets, RandomGenerator rng, ProgressListener progress) {
-        return score(sets.all().codes());
+        return score(sets.all());
     }
 
-    /** The four scores of codes {@code [numPoints][numDims]}. */
+    /** The four scores of double-precision codes {@code [numPoints][numDims]}. */
     public static Map<String, Double> score(double[][] codes) {
+        return score(new LabelledCodes(codes, new int[codes.length][0]));
+    }
+
+    /** The four scores of the codes of {@code points} (factors are not used). */
+    public static Map<String, Double> score(LabelledCodes points) {
+        double[][] codes = points.codes();
         double[][] cov = Covariance.matrix(codes);
         double trace = 0;
         for (int i = 0; i < cov.length; i++) trace += cov[i][i];
@@ -73,7 +79,7 @@ public final class UnsupervisedScores implements Metric {
         result.put(TOTAL_CORRELATION, gaussianTotalCorrelation(cov));
         result.put(WASSERSTEIN, wasserstein);
         result.put(WASSERSTEIN_NORM, wasserstein / trace);
-        result.put(MUTUAL_INFO, meanPairwiseMutualInformation(codes));
+        result.put(MUTUAL_INFO, meanPairwiseMutualInformation(points));
         return result;
     }
 
@@ -99,10 +105,9 @@ public final class UnsupervisedScores implements Metric {
     }
 
     /** Mean mutual information over ordered pairs of distinct binned code dimensions. */
-    public static double meanPairwiseMutualInformation(double[][] codes) {
-        int d = codes[0].length;
-        double[][] columns = new LabelledCodes(codes, new int[codes.length][0]).codeColumns();
-        int[][] binned = HistogramDiscretizer.discretizeColumns(columns, HistogramDiscretizer.DEFAULT_NUM_BINS);
+    public static double meanPairwiseMutualInformation(LabelledCodes points) {
+        int d = points.numDims();
+        int[][] binned = HistogramDiscretizer.discretizeCodes(points);
         double sum = 0;
         for (int i = 0; i < d; i++) {
             for (int j = i + 1; j < d; j++) sum += 2 * DiscreteMutualInformation.mutualInformation(binned[i], binned[j]);

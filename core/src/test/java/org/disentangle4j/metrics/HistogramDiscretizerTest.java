@@ -43,6 +43,15 @@ class HistogramDiscretizerTest {
     }
 
     @Test
+    void float32CodesUseFloatEdgesAsNumpyTwoDoes() {
+        // in float, 14 · 0.05f rounds to exactly 0.7f, so 0.7f sits on edge 14 and goes up;
+        // the same numbers in double go one bin lower (see above)
+        double[] x = {0, (float) 0.35, (float) 0.7, 1};
+        assertArrayEquals(new int[] {1, 8, 15, 20}, HistogramDiscretizer.discretize(x, 20, true));
+        assertArrayEquals(new int[] {1, 7, 14, 20}, HistogramDiscretizer.discretize(new double[] {0, 0.35, 0.7, 1}, 20, false));
+    }
+
+    @Test
     void fiveLevelsSpreadOverTwentyBins() {
         assertArrayEquals(new int[] {1, 6, 11, 16, 20}, HistogramDiscretizer.discretize(new int[] {0, 1, 2, 3, 4}, 20));
     }
