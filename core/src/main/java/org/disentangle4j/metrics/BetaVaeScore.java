@@ -11,8 +11,9 @@ import org.disentangle4j.data.GroundTruthDataset;
  * The BetaVAE score (Higgins et al. 2017), as the reference computes it: a training point is made
  * by choosing a factor uniformly, sampling two batches of {@value #DEFAULT_BATCH_SIZE} factor
  * vectors that agree on that factor, and taking the mean absolute difference of their codes; a
- * logistic regression ({@link LogisticRegressionClassifier}, scikit-learn's defaults) predicts the
- * chosen factor; the scores are its accuracy on 10,000 training and 5,000 evaluation points.
+ * logistic regression ({@link LogisticRegressionClassifier}) predicts the
+ * chosen factor; the scores are its accuracy on 10,000 training and 5,000 evaluation points
+ * (the classifier is LIBLINEAR one-vs-rest with C = 1, scikit-learn's default before 0.22).
  * Constant factors are never chosen. Needs interventional sampling, so it has no arrays entry.
  */
 public final class BetaVaeScore implements Metric {

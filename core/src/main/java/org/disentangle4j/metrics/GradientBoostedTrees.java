@@ -22,7 +22,8 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * start at the prior log-odds as in scikit-learn). XGBoost chooses splits by the Newton gain G²/H, scikit-learn by the
  * squared-error reduction of the residuals (Friedman MSE), so trees can differ in their splits.
  * Split thresholds come from the histogram bins, not from every midpoint (on the benchmark
- * data this lowers training accuracy by about 0.015 against exact splits).
+ * data this lowers training accuracy by about 0.035 against scikit-learn's exact splits; 1024
+ * bins halve that at 1.3× the time, exact splits close it at 8×).
  * Feature importance is XGBoost's total gain per feature, normalised to sum 1, where
  * scikit-learn uses the mean impurity decrease of its residual trees.
  */
@@ -30,8 +31,8 @@ final class GradientBoostedTrees {
     static final int NUM_STAGES = 100;
     static final int MAX_DEPTH = 3;
     static final double LEARNING_RATE = 0.1;
-    /** Candidate thresholds per feature; exact greedy splits (as scikit-learn) cost 8× the time. */
-    static final int MAX_BINS = 1024;
+    /** Candidate thresholds per feature: the time budget (30 s for the whole suite) sets it. */
+    static final int MAX_BINS = 512;
 
     private final Booster booster;
     private final int[] classes;
