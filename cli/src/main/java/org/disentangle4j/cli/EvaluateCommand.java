@@ -27,14 +27,19 @@ import picocli.CommandLine.Spec;
         name = "evaluate",
         mixinStandardHelpOptions = true,
         description = {
-            "Scores a representation with the disentanglement metrics of google-research/disentanglement_lib:",
-            "  beta_vae, factor_vae, mig, sap, dci, modularity_explicitness, irs, unsupervised.",
-            "Either a trained run (RUN_DIR; codes are posterior means, written to RUN_DIR/metrics.json)",
-            "or arrays: --codes and --factors as .npy or header-less .csv, shape [num_points, num_dims],",
-            "factors as non-negative integer class indices. Without --test-codes/--test-factors, SAP, DCI",
-            "and explicitness train on a random two thirds of the points and test on the rest; beta_vae and",
-            "factor_vae need interventional sampling and are not applicable to arrays. A factor with a single",
-            "value is skipped (noted below the table)."
+            "Scores a representation with the metrics of disentanglement_lib:",
+            "beta_vae, factor_vae, mig, sap, dci, modularity_explicitness, irs,",
+            "unsupervised.",
+            "",
+            "RUN_DIR: a trained run; codes are posterior means; writes",
+            "RUN_DIR/metrics.json.",
+            "Arrays: --codes and --factors as .npy or header-less .csv,",
+            "[num_points, num_dims]; factors are non-negative class indices.",
+            "Without test arrays, SAP, DCI and explicitness train on a random",
+            "two thirds of the points and test on the rest. beta_vae and",
+            "factor_vae need interventional sampling: not applicable to arrays.",
+            "A factor with a single value is skipped (noted below the table).",
+            ""
         })
 public final class EvaluateCommand implements Callable<Integer> {
 

@@ -1,7 +1,6 @@
 package org.disentangle4j.metrics;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -230,10 +229,5 @@ public final class MetricSuite {
         if (keep.size() == numFactors) return sets;
         int[] k = keep.stream().mapToInt(Integer::intValue).toArray();
         return new EvaluationSets(sets.all().selectFactors(k), sets.train().selectFactors(k), sets.test().selectFactors(k));
-    }
-
-    @Override
-    public String toString() {
-        return "MetricSuite" + Arrays.toString(NAMES.toArray());
     }
 }
