@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Learn, evaluate and intervene on disentangled and causal representations.",
         subcommands = {
             TrainCommand.class,
+            EvaluateCommand.class,
             TraverseCommand.class,
             DatasetsCommand.class,
             ModelsCommand.class,

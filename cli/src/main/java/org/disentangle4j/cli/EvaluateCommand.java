@@ -1,0 +1,132 @@
+package org.disentangle4j.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.disentangle4j.data.GroundTruthDataset;
+import org.disentangle4j.io.UserInputException;
+import org.disentangle4j.metrics.ArrayFiles;
+import org.disentangle4j.metrics.LabelledCodes;
+import org.disentangle4j.metrics.MetricSuite;
+import org.disentangle4j.metrics.MetricsJson;
+import org.disentangle4j.metrics.MetricsTable;
+import org.disentangle4j.metrics.ProgressListener;
+import org.disentangle4j.metrics.RepresentationFunction;
+import org.disentangle4j.metrics.SuiteResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code disentangle evaluate}: the disentanglement metric suite on a trained run or on arrays. */
+@Command(
+        name = "evaluate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Scores a representation with the metrics of disentanglement_lib:",
+            "beta_vae, factor_vae, mig, sap, dci, modularity_explicitness, irs,",
+            "unsupervised.",
+            "",
+            "RUN_DIR: a trained run; codes are posterior means; writes",
+            "RUN_DIR/metrics.json.",
+            "Arrays: --codes and --factors as .npy or header-less .csv,",
+            "[num_points, num_dims]; factors are non-negative class indices.",
+            "Without test arrays, SAP, DCI and explicitness train on a random",
+            "two thirds of the points and test on the rest. beta_vae and",
+            "factor_vae need interventional sampling: not applicable to arrays.",
+            "A factor with a single value is skipped (noted below the table).",
+            ""
+        })
+public final class EvaluateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "RUN_DIR", description = "A run directory written by 'disentangle train'.")
+    Path runDir;
+
+    @Option(names = "--codes", paramLabel = "FILE", description = "Codes [num_points, num_dims] (.npy or .csv).")
+    Path codes;
+
+    @Option(names = "--factors", paramLabel = "FILE", description = "Factors [num_points, num_factors], integer class indices.")
+    Path factors;
+
+    @Option(names = "--test-codes", paramLabel = "FILE", description = "Held-out codes for the metrics that fit a classifier.")
+    Path testCodes;
+
+    @Option(names = "--test-factors", paramLabel = "FILE", description = "Factors of the held-out codes.")
+    Path testFactors;
+
+    @Option(names = "--metrics", paramLabel = "all|NAME,...", defaultValue = "all", description = "Metrics to compute (default: ${DEFAULT-VALUE}).")
+    String metrics;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of all sampling and solvers (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the scores as JSON to this file.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        List<String> names = MetricSuite.parseSelection(metrics);
+        if (runDir != null) {
+            if (codes != null || factors != null) throw new UserInputException("give either RUN_DIR or --codes/--factors, not both");
+            // Opening a run and building its representation function belongs to the training code;
+            // once it exists this calls evaluateRun(dataset, representation, runDir, ...).
+            throw new UserInputException("evaluating a run directory is not available yet; use --codes and --factors");
+        }
+        if (codes == null || factors == null) throw new UserInputException("give RUN_DIR, or both --codes and --factors");
+        if ((testCodes == null) != (testFactors == null)) throw new UserInputException("--test-codes and --test-factors go together");
+        LabelledCodes train = MetricSuite.validate(ArrayFiles.readCodes(codes), ArrayFiles.readFactors(factors), codes.toString(),
+                factors.toString(), ArrayFiles.isSinglePrecision(codes));
+        LabelledCodes test = testCodes == null ? null
+                : MetricSuite.validate(ArrayFiles.readCodes(testCodes), ArrayFiles.readFactors(testFactors), testCodes.toString(),
+                        testFactors.toString(), ArrayFiles.isSinglePrecision(testCodes));
+        ProgressListener progress = TerminalProgress.forTerminal();
+        SuiteResult result;
+        try {
+            result = new MetricSuite().evaluateArrays(train, test, names, seed, progress);
+        } finally {
+            TerminalProgress.close(progress);
+        }
+        report(result, out);
+        return 0;
+    }
+
+    /**
+     * Evaluates a trained model: samples its dataset, encodes with {@code representation} (the
+     * posterior mean), shows a progress bar, prints the table and writes
+     * {@code runDir/metrics.json}.
+     */
+    public SuiteResult evaluateRun(GroundTruthDataset dataset, RepresentationFunction representation, Path runDir, List<String> names,
+            long seed) throws IOException {
+        ProgressListener progress = TerminalProgress.forTerminal();
+        SuiteResult result;
+        try {
+            result = new MetricSuite().evaluateModel(dataset, representation, names, seed, progress);
+        } finally {
+            TerminalProgress.close(progress);
+        }
+        report(result, runDir.resolve("metrics.json"));
+        return result;
+    }
+
+    private void report(SuiteResult result, Path json) throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.print(MetricsTable.format(result));
+        stdout.flush();
+        if (json != null) {
+            try {
+                MetricsJson.write(json, result);
+            } catch (IOException | UncheckedIOException e) {
+                throw new UserInputException(json + ": cannot write (" + e.getMessage() + ")");
+            }
+            stdout.println("wrote " + json);
+            stdout.flush();
+        }
+    }
+}

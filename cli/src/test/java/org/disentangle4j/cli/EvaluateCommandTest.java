@@ -1,0 +1,97 @@
+package org.disentangle4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class EvaluateCommandTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {}
+
+    private Run run(String... args) {
+        CommandLine cli = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    /** Two factors on a full grid (3 × 4 levels, 10 copies); codes = the factors. */
+    private Path[] writeGrid() throws Exception {
+        StringBuilder codes = new StringBuilder();
+        StringBuilder factors = new StringBuilder();
+        for (int c = 0; c < 10; c++) {
+            for (int a = 0; a < 3; a++) {
+                for (int b = 0; b < 4; b++) {
+                    codes.append(a).append(".0,").append(b).append(".0\n");
+                    factors.append(a).append(',').append(b).append('\n');
+                }
+            }
+        }
+        Path codesFile = dir.resolve("codes.csv");
+        Path factorsFile = dir.resolve("factors.csv");
+        Files.writeString(codesFile, codes);
+        Files.writeString(factorsFile, factors);
+        return new Path[] {codesFile, factorsFile};
+    }
+
+    @Test
+    void scoresArraysPrintsTheTableAndWritesJson() throws Exception {
+        Path[] files = writeGrid();
+        Path json = dir.resolve("out/result.json");
+        Run r = run("evaluate", "--codes", files[0].toString(), "--factors", files[1].toString(), "--metrics", "mig,irs,beta_vae",
+                "--out", json.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("discrete_mig"), r.out());
+        assertTrue(r.out().contains("beta_vae") && r.out().contains("n/a: not applicable to arrays"), r.out());
+        JsonObject o = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+        assertEquals(List.of("mig", "irs"), List.copyOf(o.keySet()));
+        assertEquals(1.0, o.getAsJsonObject("mig").get("discrete_mig").getAsDouble(), 1e-12);
+        assertEquals(2, o.getAsJsonObject("irs").get("num_active_dims").getAsInt());
+    }
+
+    @Test
+    void saysWhatItUsesWithoutTestArrays() throws Exception {
+        Path[] files = writeGrid();
+        Run r = run("evaluate", "--codes", files[0].toString(), "--factors", files[1].toString(), "--metrics", "sap");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("note: no test arrays: SAP, DCI and explicitness train on a random 80 of the 120 points"), r.out());
+    }
+
+    @Test
+    void badInputIsOneLineAndExitCodeTwo() throws Exception {
+        Path[] files = writeGrid();
+        Path short_ = dir.resolve("short.csv");
+        Files.writeString(short_, "0,0\n1,1\n");
+        assertOneLineError(run("evaluate", "--codes", short_.toString(), "--factors", files[1].toString()), "has 2 rows but");
+        assertOneLineError(run("evaluate", "--codes", files[0].toString(), "--factors", files[1].toString(), "--metrics", "mig,foo"),
+                "unknown metric 'foo'");
+        Path negative = dir.resolve("neg.csv");
+        Files.writeString(negative, Files.readString(files[1]).replaceFirst("0,0", "0,-1"));
+        assertOneLineError(run("evaluate", "--codes", files[0].toString(), "--factors", negative.toString()), "factors must be non-negative");
+        assertOneLineError(run("evaluate", dir.toString()), "evaluating a run directory is not available yet");
+        assertOneLineError(run("evaluate"), "give RUN_DIR, or both --codes and --factors");
+    }
+
+    private static void assertOneLineError(Run r, String part) {
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains(part), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
+}

@@ -1,0 +1,31 @@
+package org.disentangle4j.metrics;
+
+import java.util.Arrays;
+
+/** The distinct values of a label column, in increasing order, and each row's index among them. */
+record ClassLabels(int[] classes, int[] encoded) {
+
+    static ClassLabels of(int[] labels) {
+        int[] sorted = labels.clone();
+        Arrays.sort(sorted);
+        int unique = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) sorted[unique++] = sorted[i];
+        }
+        int[] classes = Arrays.copyOf(sorted, unique);
+        int[] encoded = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) encoded[i] = Arrays.binarySearch(classes, labels[i]);
+        return new ClassLabels(classes, encoded);
+    }
+
+    int numClasses() {
+        return classes.length;
+    }
+
+    /** Rows per class, in the order of {@link #classes()}. */
+    long[] counts() {
+        long[] counts = new long[classes.length];
+        for (int e : encoded) counts[e]++;
+        return counts;
+    }
+}

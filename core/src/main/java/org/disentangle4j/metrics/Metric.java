@@ -1,0 +1,41 @@
+package org.disentangle4j.metrics;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import org.disentangle4j.data.GroundTruthDataset;
+
+/**
+ * A disentanglement metric: scores a representation against ground-truth factors. Every metric
+ * can sample from a dataset through a representation function with the reference's defaults;
+ * most can also score plain arrays.
+ *
+ * <p>Results are ordered maps from the reference's result keys to values; a value is NaN where
+ * the reference's formula is undefined for the input (it then yields nan too).
+ */
+public interface Metric {
+
+    /** The name used on the command line and in metrics.json, e.g. {@code mig}. */
+    String name();
+
+    /** The keys of the result map, in order. */
+    List<String> resultKeys();
+
+    /** Empty when the metric can score plain arrays; otherwise why it cannot. */
+    default Optional<String> notApplicableToArrays() {
+        return Optional.empty();
+    }
+
+    /** Samples from {@code dataset}, encodes with {@code representation} and scores. */
+    Map<String, Double> evaluate(GroundTruthDataset dataset, RepresentationFunction representation, RandomGenerator rng,
+            ProgressListener progress);
+
+    /**
+     * Scores arrays. Every factor must take at least two values in {@code sets.train()} (and
+     * {@code sets.all()}); {@link MetricSuite} drops the others beforehand.
+     *
+     * @throws MetricNotApplicableException when the metric cannot score arrays or these arrays
+     */
+    Map<String, Double> evaluate(EvaluationSets sets, RandomGenerator rng, ProgressListener progress);
+}

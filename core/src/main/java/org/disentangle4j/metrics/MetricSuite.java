@@ -1,0 +1,233 @@
+package org.disentangle4j.metrics;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+import org.disentangle4j.data.GroundTruthDataset;
+import org.disentangle4j.io.UserInputException;
+
+/**
+ * Computes any subset of the metrics, on a model (through its representation function) or on
+ * arrays, and collects the results in the fixed order of {@link #NAMES}.
+ *
+ * <p>Arrays are validated first (equal row counts, finite codes, non-negative factors, the same
+ * columns in training and test arrays); violations are one-line {@link UserInputException}s.
+ * A factor that takes a single value (in the points, or in the training part) is skipped by
+ * every metric that uses factors, and a note says so; the unsupervised scores do not look at
+ * factors. Without test arrays the metrics that fit a classifier (SAP, DCI, explicitness) train
+ * on a seeded random two thirds of the points and test on the other third, while MIG,
+ * modularity, IRS and the unsupervised scores use all points; a note says so. BetaVAE and
+ * FactorVAE scores need interventional sampling and are reported as not applicable to arrays.
+ *
+ * <p>Every metric draws from its own generator seeded from the suite's seed and its name, so its
+ * numbers do not depend on which other metrics run. On a model, the points for all metrics but
+ * BetaVAE and FactorVAE are sampled once (10,000 training and 5,000 test points, batches of 16:
+ * the reference samples the same points for each, as every evaluation restarts from seed 0).
+ */
+public final class MetricSuite {
+    public static final List<String> NAMES = List.of(BetaVaeScore.NAME, FactorVaeScore.NAME, MigScore.NAME, SapScore.NAME,
+            DciScore.NAME, ModularityExplicitness.NAME, IrsScore.NAME, UnsupervisedScores.NAME);
+    public static final int DEFAULT_NUM_TRAIN = 10_000;
+    public static final int DEFAULT_NUM_TEST = 5_000;
+    public static final int DEFAULT_BATCH_SIZE = 16;
+
+    private final Map<String, Metric> metrics;
+    private final int numTrain;
+    private final int numTest;
+    private final int batchSize;
+
+    /** All metrics with the reference's settings. */
+    public MetricSuite() {
+        this(List.of(new BetaVaeScore(), new FactorVaeScore(), new MigScore(), new SapScore(), new DciScore(),
+                new ModularityExplicitness(), new IrsScore(), new UnsupervisedScores()), DEFAULT_NUM_TRAIN, DEFAULT_NUM_TEST,
+                DEFAULT_BATCH_SIZE);
+    }
+
+    /**
+     * @param metrics one per name of {@link #NAMES}
+     * @param numTrain points sampled from a model for the training set
+     * @param numTest points sampled from a model for the test set
+     */
+    public MetricSuite(List<Metric> metrics, int numTrain, int numTest, int batchSize) {
+        this.metrics = new LinkedHashMap<>();
+        for (String name : NAMES) {
+            Metric m = metrics.stream().filter(x -> x.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no metric named " + name));
+            this.metrics.put(name, m);
+        }
+        this.numTrain = numTrain;
+        this.numTest = numTest;
+        this.batchSize = batchSize;
+    }
+
+    public Metric metric(String name) {
+        Metric m = metrics.get(name);
+        if (m == null) throw new IllegalArgumentException("no metric named " + name);
+        return m;
+    }
+
+    /** {@code all} or a comma-separated list of names, in the order of {@link #NAMES}. */
+    public static List<String> parseSelection(String spec) {
+        if (spec == null || spec.isBlank()) throw new UserInputException("--metrics: expected 'all' or a comma-separated list of " + String.join(", ", NAMES));
+        List<String> chosen = new ArrayList<>();
+        for (String part : spec.split(",")) {
+            String name = part.trim().toLowerCase(java.util.Locale.ROOT);
+            if (name.isEmpty()) continue;
+            if (name.equals("all")) {
+                chosen.addAll(NAMES);
+                continue;
+            }
+            if (!NAMES.contains(name)) {
+                throw new UserInputException("--metrics: unknown metric '" + part.trim() + "'; known: all, " + String.join(", ", NAMES));
+            }
+            chosen.add(name);
+        }
+        if (chosen.isEmpty()) throw new UserInputException("--metrics: no metric named");
+        return NAMES.stream().filter(chosen::contains).toList();
+    }
+
+    /**
+     * Checks user arrays and pairs them; one-line {@link UserInputException} on bad input.
+     *
+     * @param codesName how the codes are named in messages (e.g. the file)
+     */
+    public static LabelledCodes validate(double[][] codes, int[][] factors, String codesName, String factorsName) {
+        return validate(codes, factors, codesName, factorsName, false);
+    }
+
+    /** As {@link #validate(double[][], int[][], String, String)}, for codes of the given precision. */
+    public static LabelledCodes validate(double[][] codes, int[][] factors, String codesName, String factorsName,
+            boolean singlePrecision) {
+        if (codes.length == 0) throw new UserInputException(codesName + ": no rows");
+        if (codes.length != factors.length) {
+            throw new UserInputException(codesName + " has " + codes.length + " rows but " + factorsName + " has " + factors.length
+                    + "; they must describe the same points");
+        }
+        int dims = codes[0].length;
+        if (dims == 0) throw new UserInputException(codesName + ": no columns");
+        int numFactors = factors[0].length;
+        if (numFactors == 0) throw new UserInputException(factorsName + ": no columns");
+        for (int i = 0; i < codes.length; i++) {
+            if (codes[i].length != dims) throw new UserInputException(codesName + ": row " + i + " has " + codes[i].length + " values, row 0 has " + dims);
+            if (factors[i].length != numFactors) {
+                throw new UserInputException(factorsName + ": row " + i + " has " + factors[i].length + " values, row 0 has " + numFactors);
+            }
+            for (int j = 0; j < dims; j++) {
+                if (!Double.isFinite(codes[i][j])) {
+                    throw new UserInputException(codesName + ": code at row " + i + ", column " + j + " is " + codes[i][j] + "; codes must be finite");
+                }
+            }
+            for (int f = 0; f < numFactors; f++) {
+                if (factors[i][f] < 0) {
+                    throw new UserInputException(factorsName + ": factor at row " + i + ", column " + f + " is " + factors[i][f]
+                            + "; factors must be non-negative class indices");
+                }
+            }
+        }
+        return new LabelledCodes(codes, factors, singlePrecision);
+    }
+
+    /**
+     * Scores arrays.
+     *
+     * @param test a separate test set, or null to hold out a third of {@code points}
+     */
+    public SuiteResult evaluateArrays(LabelledCodes points, LabelledCodes test, List<String> names, long seed,
+            ProgressListener progress) {
+        List<String> notes = new ArrayList<>();
+        if (test != null) {
+            if (test.numDims() != points.numDims()) {
+                throw new UserInputException("test codes have " + test.numDims() + " columns but codes have " + points.numDims());
+            }
+            if (test.numFactors() != points.numFactors()) {
+                throw new UserInputException("test factors have " + test.numFactors() + " columns but factors have " + points.numFactors());
+            }
+        }
+        EvaluationSets sets;
+        if (test != null) {
+            sets = EvaluationSets.of(points, test);
+        } else {
+            sets = EvaluationSets.heldOut(points, new SplittableRandom(seed));
+            if (names.stream().anyMatch(n -> n.equals(SapScore.NAME) || n.equals(DciScore.NAME) || n.equals(ModularityExplicitness.NAME))) {
+                notes.add("no test arrays: SAP, DCI and explicitness train on a random " + sets.train().numPoints() + " of the "
+                        + points.numPoints() + " points and test on the other " + sets.test().numPoints() + " (seed " + seed
+                        + "); MIG, modularity, IRS and the unsupervised scores use all points");
+            }
+        }
+        return run(names, seed, notes, sets, null, null, progress);
+    }
+
+    /** Samples from the dataset through the representation and scores. */
+    public SuiteResult evaluateModel(GroundTruthDataset dataset, RepresentationFunction representation, List<String> names, long seed,
+            ProgressListener progress) {
+        List<String> notes = new ArrayList<>();
+        EvaluationSets sets = null;
+        boolean needsPoints = names.stream().anyMatch(n -> metric(n).notApplicableToArrays().isEmpty());
+        if (needsPoints) {
+            RandomGenerator rng = new SplittableRandom(seed);
+            LabelledCodes train = FactorCodeSampler.sample(dataset, representation, numTrain, batchSize, rng, progress, "encoding train");
+            LabelledCodes test = FactorCodeSampler.sample(dataset, representation, numTest, batchSize, rng, progress, "encoding test");
+            sets = EvaluationSets.of(train, test);
+        }
+        return run(names, seed, notes, sets, dataset, representation, progress);
+    }
+
+    private SuiteResult run(List<String> names, long seed, List<String> notes, EvaluationSets sets, GroundTruthDataset dataset,
+            RepresentationFunction representation, ProgressListener progress) {
+        Map<String, Map<String, Double>> scores = new LinkedHashMap<>();
+        Map<String, String> notApplicable = new LinkedHashMap<>();
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        EvaluationSets withFactors = sets == null ? null : dropConstantFactors(sets, notes);
+        for (String name : NAMES) {
+            if (!names.contains(name)) continue;
+            Metric metric = metric(name);
+            RandomGenerator rng = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (NAMES.indexOf(name) + 1)));
+            long start = System.nanoTime();
+            try {
+                Map<String, Double> result;
+                if (dataset != null && metric.notApplicableToArrays().isPresent()) {
+                    result = metric.evaluate(dataset, representation, rng, progress);
+                } else if (metric.notApplicableToArrays().isPresent()) {
+                    throw new MetricNotApplicableException("not applicable to arrays: " + metric.notApplicableToArrays().get());
+                } else if (name.equals(UnsupervisedScores.NAME)) {
+                    result = metric.evaluate(sets, rng, progress);
+                } else if (withFactors == null) {
+                    throw new MetricNotApplicableException("every factor takes a single value");
+                } else {
+                    result = metric.evaluate(withFactors, rng, progress);
+                }
+                scores.put(name, result);
+            } catch (MetricNotApplicableException e) {
+                notApplicable.put(name, e.getMessage());
+            }
+            seconds.put(name, (System.nanoTime() - start) / 1e9);
+        }
+        return new SuiteResult(scores, notApplicable, notes, seconds);
+    }
+
+    /** The sets without factors that take a single value in all points or in the training part. */
+    private static EvaluationSets dropConstantFactors(EvaluationSets sets, List<String> notes) {
+        int numFactors = sets.all().numFactors();
+        boolean[] varies = new boolean[numFactors];
+        for (int f : ConstantFactors.varying(sets.all().factors())) varies[f] = true;
+        boolean[] variesInTrain = new boolean[numFactors];
+        for (int f : ConstantFactors.varying(sets.train().factors())) variesInTrain[f] = true;
+        List<Integer> keep = new ArrayList<>();
+        for (int f = 0; f < numFactors; f++) {
+            if (varies[f] && variesInTrain[f]) {
+                keep.add(f);
+            } else {
+                String where = varies[f] ? "in the training part" : "everywhere";
+                notes.add("factor " + f + " takes a single value (" + sets.train().factors()[0][f] + ") " + where
+                        + " and was skipped: it carries no information to score against");
+            }
+        }
+        if (keep.isEmpty()) return null;
+        if (keep.size() == numFactors) return sets;
+        int[] k = keep.stream().mapToInt(Integer::intValue).toArray();
+        return new EvaluationSets(sets.all().selectFactors(k), sets.train().selectFactors(k), sets.test().selectFactors(k));
+    }
+}

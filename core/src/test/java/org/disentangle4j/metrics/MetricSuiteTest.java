@@ -1,0 +1,121 @@
+package org.disentangle4j.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.disentangle4j.io.UserInputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MetricSuiteTest {
+    private static final List<String> ARRAY_METRICS = List.of("mig", "sap", "dci", "modularity_explicitness", "irs", "unsupervised");
+
+    @Test
+    void parsesSelections() {
+        assertEquals(MetricSuite.NAMES, MetricSuite.parseSelection("all"));
+        assertEquals(List.of("mig", "irs"), MetricSuite.parseSelection(" irs, MIG "));
+        UserInputException e = assertThrows(UserInputException.class, () -> MetricSuite.parseSelection("mig,nope"));
+        assertTrue(e.getMessage().contains("unknown metric 'nope'"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+    }
+
+    @Test
+    void rejectsBadArraysWithOneLine() {
+        double[][] codes = {{0.0, 1.0}, {1.0, 0.0}};
+        assertMessage("2 rows but f has 1", () -> MetricSuite.validate(codes, new int[][] {{0}}, "c", "f"));
+        assertMessage("is NaN", () -> MetricSuite.validate(new double[][] {{0, Double.NaN}, {1, 1}}, new int[][] {{0}, {1}}, "c", "f"));
+        assertMessage("is Infinity", () -> MetricSuite.validate(new double[][] {{0, Double.POSITIVE_INFINITY}, {1, 1}}, new int[][] {{0}, {1}}, "c", "f"));
+        assertMessage("is -1", () -> MetricSuite.validate(codes, new int[][] {{0}, {-1}}, "c", "f"));
+    }
+
+    private static void assertMessage(String part, org.junit.jupiter.api.function.Executable call) {
+        UserInputException e = assertThrows(UserInputException.class, call);
+        assertTrue(e.getMessage().contains(part), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    }
+
+    @Test
+    void arraysGetEveryArrayMetricAndReasonsForTheRest() {
+        int[][] grid = MetricFixtures.fullGrid(3, 4, 20);
+        LabelledCodes points = new LabelledCodes(MetricFixtures.codesFrom(grid, 0, 1), grid);
+        SuiteResult r = new MetricSuite().evaluateArrays(points, points, MetricSuite.NAMES, 7, ProgressListener.NONE);
+        assertEquals(ARRAY_METRICS, List.copyOf(r.scores().keySet()));
+        assertEquals(List.of("beta_vae", "factor_vae"), List.copyOf(r.notApplicable().keySet()));
+        assertTrue(r.notApplicable().get("beta_vae").contains("interventional"));
+        assertEquals(1.0, r.scores().get("mig").get("discrete_mig"), 1e-12);
+        assertEquals(List.of("IRS", "num_active_dims"), List.copyOf(r.scores().get("irs").keySet()));
+        assertTrue(r.notes().isEmpty(), r.notes().toString());
+    }
+
+    @Test
+    void aConstantFactorIsSkippedWithANote() {
+        int[][] grid = MetricFixtures.fullGrid(3, 4, 20);
+        int[][] withConstant = new int[grid.length][];
+        for (int i = 0; i < grid.length; i++) withConstant[i] = new int[] {grid[i][0], 5, grid[i][1]};
+        LabelledCodes points = new LabelledCodes(MetricFixtures.codesFrom(grid, 0, 1), withConstant);
+        SuiteResult r = new MetricSuite().evaluateArrays(points, points, List.of("mig", "irs"), 7, ProgressListener.NONE);
+        assertEquals(1.0, r.scores().get("mig").get("discrete_mig"), 1e-12);
+        assertEquals(1, r.notes().size());
+        assertTrue(r.notes().get(0).startsWith("factor 1 takes a single value (5)"), r.notes().get(0));
+    }
+
+    @Test
+    void withoutTestArraysAThirdIsHeldOutAndSaidSo() {
+        int n = 600;
+        LabelledCodes points = new LabelledCodes(MetricFixtures.gaussian(n, 3, 1), MetricFixtures.uniformFactors(n, 3, 2, 2));
+        SuiteResult a = new MetricSuite().evaluateArrays(points, null, List.of("sap", "mig"), 3, ProgressListener.NONE);
+        SuiteResult b = new MetricSuite().evaluateArrays(points, null, List.of("sap", "mig"), 3, ProgressListener.NONE);
+        assertEquals(a.scores(), b.scores());
+        assertTrue(a.notes().get(0).contains("train on a random 400 of the 600 points and test on the other 200"), a.notes().get(0));
+        // MIG uses all points: the same as scoring them directly
+        assertEquals(MigScore.score(points).get("discrete_mig"), a.scores().get("mig").get("discrete_mig"));
+    }
+
+    @Test
+    void jsonHasExactlyMetricsAndKeys(@TempDir Path dir) throws Exception {
+        SuiteResult r = new SuiteResult(
+                Map.of("irs", new java.util.LinkedHashMap<>(Map.of("IRS", 0.25))),
+                Map.of("beta_vae", "not applicable"), List.of(), Map.of());
+        Map<String, Map<String, Double>> scores = new java.util.LinkedHashMap<>();
+        scores.put("modularity_explicitness", new java.util.LinkedHashMap<>(Map.of("modularity_score", Double.NaN)));
+        java.util.LinkedHashMap<String, Double> irs = new java.util.LinkedHashMap<>();
+        irs.put("IRS", 0.25);
+        irs.put("num_active_dims", 7.0);
+        scores.put("irs", irs);
+        r = new SuiteResult(scores, r.notApplicable(), List.of(), Map.of());
+        Path file = dir.resolve("metrics.json");
+        MetricsJson.write(file, r);
+        String text = Files.readString(file);
+        JsonObject json = JsonParser.parseString(text).getAsJsonObject();
+        assertEquals(List.of("modularity_explicitness", "irs"), List.copyOf(json.keySet()));
+        assertTrue(json.getAsJsonObject("modularity_explicitness").get("modularity_score").isJsonNull());
+        assertEquals(0.25, json.getAsJsonObject("irs").get("IRS").getAsDouble());
+        assertTrue(text.contains("\"num_active_dims\": 7\n") || text.contains("\"num_active_dims\": 7"), text);
+        assertFalse(text.contains("7.0"), text);
+        String table = MetricsTable.format(r);
+        assertTrue(table.contains("beta_vae") && table.contains("n/a: not applicable"), table);
+    }
+
+    @Test
+    void modelModeComputesEveryMetric() {
+        NoisyFactorDataset dataset = new NoisyFactorDataset(new int[] {3, 4}, 0, 0.0);
+        MetricSuite suite = new MetricSuite(List.of(new BetaVaeScore(8, 200, 100), new FactorVaeScore(8, 200, 100, 500, 0.05),
+                new MigScore(), new SapScore(), new DciScore(), new ModularityExplicitness(), new IrsScore(), new UnsupervisedScores()),
+                600, 300, 16);
+        SuiteResult r = suite.evaluateModel(dataset, NoisyFactorDataset.identity(2), MetricSuite.NAMES, 5, ProgressListener.NONE);
+        assertEquals(MetricSuite.NAMES, List.copyOf(r.scores().keySet()));
+        assertEquals(1.0, r.scores().get("beta_vae").get("eval_accuracy"));
+        assertEquals(1.0, r.scores().get("dci").get("informativeness_test"));
+        // codes are the factors; only sampling makes the other factor look slightly informative
+        assertTrue(r.scores().get("mig").get("discrete_mig") > 0.95, r.scores().toString());
+        assertEquals(1.0, r.scores().get("irs").get("IRS"), 1e-12);
+    }
+}
