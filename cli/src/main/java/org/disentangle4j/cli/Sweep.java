@@ -68,7 +68,11 @@ final class Sweep {
             if (mismatch != null) {
                 throw new UserInputException(dir + " holds a different run (" + mismatch + "); move it away or choose another --out");
             }
-            long step = rd.readJson(RunDirectory.STATUS).has("step") ? rd.readJson(RunDirectory.STATUS).get("step").getAsLong() : 0;
+            long step = 0;
+            if (Files.exists(rd.file(RunDirectory.STATUS))) {
+                var status = rd.readJson(RunDirectory.STATUS);
+                if (status.has("step")) step = status.get("step").getAsLong();
+            }
             plan.add(new Planned(run, dir, rd.state() == RunDirectory.State.COMPLETE ? Action.SKIP : Action.RESUME, step));
         }
         return plan;

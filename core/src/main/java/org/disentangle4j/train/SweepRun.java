@@ -20,6 +20,8 @@ import java.util.TreeMap;
  */
 public record SweepRun(String model, Map<String, Object> options, Map<String, Double> hyperParameters, long seed) {
     private static final int MAX_NAME = 200;
+    /** Options that change how a run is logged, not what it computes: kept out of its name. */
+    private static final java.util.Set<String> BOOKKEEPING = java.util.Set.of("log-every", "checkpoint-every");
 
     public SweepRun {
         options = new TreeMap<>(options);
@@ -28,7 +30,7 @@ public record SweepRun(String model, Map<String, Object> options, Map<String, Do
 
     /**
      * The run's directory name: the model, then every setting as key=value in key order, then the
-     * seed, e.g. {@code beta-vae_beta=4_dataset=dsprites_steps=2000_seed=0}.
+     * seed, e.g. {@code beta-vae_beta=4_dataset=dsprites_steps=2000_seed=0} (see {@link #settings()}).
      */
     public String name() {
         StringBuilder name = new StringBuilder(model);
@@ -43,10 +45,15 @@ public record SweepRun(String model, Map<String, Object> options, Map<String, Do
         return name.toString();
     }
 
-    /** Every setting but the seed as text, by key: what runs of different seeds share. */
+    /**
+     * Every setting but the seed as text, by key: what runs of different seeds share. Logging and
+     * checkpoint intervals are left out: they do not change what a run computes.
+     */
     public Map<String, String> settings() {
         Map<String, String> s = new TreeMap<>();
-        options.forEach((k, v) -> s.put(k, format(v)));
+        options.forEach((k, v) -> {
+            if (!BOOKKEEPING.contains(k)) s.put(k, format(v));
+        });
         hyperParameters.forEach((k, v) -> s.put(k, format(v)));
         return s;
     }

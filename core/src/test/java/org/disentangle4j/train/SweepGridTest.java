@@ -96,9 +96,23 @@ class SweepGridTest {
     }
 
     @Test
+    void theZooBaselineGridHasEveryModelTwice() {
+        SweepGrid grid = SweepGrid.read(Path.of("..", "sweeps", "zoo-dsprites.json"));
+        assertEquals(14, grid.runs().size());
+        assertEquals(java.util.Set.of("vae", "beta-vae", "annealed-vae", "factor-vae", "dip-vae-i", "dip-vae-ii", "beta-tcvae"),
+                grid.runs().stream().map(SweepRun::model).collect(java.util.stream.Collectors.toSet()));
+        assertTrue(grid.runs().stream().allMatch(r -> r.seed() == 0 || r.seed() == 1));
+    }
+
+    @Test
     void namesAreSafeFileNames() {
         SweepRun run = new SweepRun("vae", Map.of("data-file", "/data/my files/dsprites.npz", "lr", 1e-4), Map.of(), 3);
         assertEquals("vae_data-file=dsprites.npz_lr=0.0001_seed=3", run.name());
         assertEquals("beta=2.5, steps=7", new SweepRun("beta-vae", Map.of("steps", 7L), Map.of("beta", 2.5), 0).settingsLabel());
+        // logging intervals do not change what a run computes, so they are not part of its name
+        SweepRun logged = new SweepRun("vae", Map.of("steps", 7L, "log-every", 5L, "checkpoint-every", 5L), Map.of(), 0);
+        assertEquals("vae_steps=7_seed=0", logged.name());
+        assertEquals(List.of("train", "--out", "d", "--model", "vae", "--seed", "0", "--checkpoint-every", "5", "--log-every", "5",
+                "--steps", "7"), logged.trainArguments(Path.of("d")));
     }
 }

@@ -1,5 +1,6 @@
 package org.disentangle4j.train;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
@@ -41,11 +42,19 @@ class ZooTrainingTest {
             throws IOException {
         TrainingConfig c = new TrainingConfig(method, "squares", null, 24, 16, 1e-3, 4, "bernoulli", 7, hyper, 4, 1000);
         RunDirectory run = RunDirectory.create(tmp.resolve("run"), c, Map.of());
+        int[] arrays = new int[2];
         try (NDManager m = Torch.newManager();
                 Model model = Methods.create(Methods.spec(method, dataset.observationShape(), c.latentDim(), Likelihood.BERNOULLI,
                         c.hyperParameters()), m, Seeds.mix(c.seed(), Seeds.INIT, 0))) {
-            new Trainer(model, dataset, c, run).train(new TrainingListener() {});
+            new Trainer(model, dataset, c, run).train(new TrainingListener() {
+                @Override
+                public void stepped(long completed, Map<String, Float> t, double ips) {
+                    if (completed == 2 || completed == 23) arrays[completed == 2 ? 0 : 1] = model.manager().getManagedArrays().size();
+                }
+            });
         }
+        // every temporary of a step lives in the step's manager: nothing piles up in the model's
+        assertEquals(arrays[0], arrays[1], method + ": arrays owned by the model's manager after step 2 and step 23");
         List<TrainingLog.Entry> log = TrainingLog.read(run.file(RunDirectory.LOG));
         assertTrue(log.size() == 6, "a line every 4 of 24 steps, got " + log.size());
         for (TrainingLog.Entry e : log) {
