@@ -26,8 +26,9 @@ final class HyperParameterOptions {
             for (HyperParameter h : m.hyperParameters()) {
                 StringBuilder users = usedBy.computeIfAbsent(h.name(), k -> new StringBuilder());
                 if (users.length() > 0) users.append(", ");
-                users.append(m.name()).append(" default ").append(format(h.defaultValue()));
-                descriptions.putIfAbsent(h.name(), h.description());
+                users.append(m.name()).append(" default ").append(h.defaultText());
+                // methods that share a name but mean different things (beta, gamma) are both described
+                descriptions.merge(h.name(), h.description(), (a, b) -> a.contains(b) ? a : a + "; " + b);
             }
         }
         for (Map.Entry<String, StringBuilder> e : usedBy.entrySet()) {

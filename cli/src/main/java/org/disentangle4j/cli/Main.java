@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             DatasetsCommand.class,
             ModelsCommand.class,
             BenchCommand.class,
+            SweepCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

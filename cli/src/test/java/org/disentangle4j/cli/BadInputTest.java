@@ -37,7 +37,7 @@ class BadInputTest {
     @Test
     void unknownModel(@TempDir Path tmp) {
         Path out = tmp.resolve("run");
-        assertOneLineError(run("train", "--model", "gan", "--out", out.toString()), "unknown model 'gan'; expected one of: beta-vae");
+        assertOneLineError(run("train", "--model", "gan", "--out", out.toString()), "unknown model 'gan'; expected one of: vae, beta-vae, annealed-vae, factor-vae, dip-vae-i, dip-vae-ii, beta-tcvae");
         assertFalse(Files.exists(out));
     }
 

@@ -3,5 +3,30 @@ package org.disentangle4j.model;
 /**
  * A method's hyper-parameter with its paper default; the command line exposes it as
  * {@code --name}.
+ *
+ * <p>A default may be relative to another hyper-parameter of the same method
+ * ({@code relativeTo}): then the default is {@code defaultValue × value of relativeTo}, e.g.
+ * DIP-VAE-I's λ_d = 10·λ_od follows λ_od when only {@code --lambda-od} is given.
+ *
+ * @param relativeTo the hyper-parameter the default is a multiple of, or null for a plain default
  */
-public record HyperParameter(String name, double defaultValue, String description) {}
+public record HyperParameter(String name, double defaultValue, String description, String relativeTo) {
+
+    /** A hyper-parameter with a plain numeric default. */
+    public HyperParameter(String name, double defaultValue, String description) {
+        this(name, defaultValue, description, null);
+    }
+
+    /** A hyper-parameter whose default is {@code factor} times another one's value. */
+    public static HyperParameter relative(String name, double factor, String relativeTo, String description) {
+        return new HyperParameter(name, factor, description, relativeTo);
+    }
+
+    /** The default as people read it: "4", "0.0001" or "10·lambda-od". */
+    public String defaultText() {
+        String number = defaultValue == Math.rint(defaultValue) && Math.abs(defaultValue) < 1e15
+                ? Long.toString((long) defaultValue) : Double.toString(defaultValue);
+        if (relativeTo == null) return number;
+        return (defaultValue == 1 ? "" : number + "·") + relativeTo;
+    }
+}

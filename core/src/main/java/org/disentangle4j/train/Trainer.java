@@ -92,7 +92,15 @@ public final class Trainer {
 
     /** Loads the checkpoint if the run has one; returns the number of completed steps. */
     private long restore() {
-        if (!Files.exists(run.file(RunDirectory.CHECKPOINT))) return 0;
+        if (!Files.exists(run.file(RunDirectory.CHECKPOINT))) {
+            // a run killed before its first checkpoint starts over: drop the lines it logged
+            try {
+                new TrainingLog(run.file(RunDirectory.LOG)).truncateAfter(0);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return 0;
+        }
         long step = Checkpoint.load(run.file(RunDirectory.CHECKPOINT), model, optimizers);
         try {
             new TrainingLog(run.file(RunDirectory.LOG)).truncateAfter(step);

@@ -1,0 +1,64 @@
+package org.disentangle4j.cli;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs each command as a separate JVM on this one's classpath (the engine allows one gradient
+ * collector per process, so parallel runs need processes), with the same heap limit.
+ */
+final class ProcessLauncher implements Launcher {
+    private static final String MAIN = Main.class.getName();
+
+    private final Set<Process> running = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public int run(List<String> args, Path log, int threads) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("-Xmx") || a.startsWith("-Xms")) command.add(a);
+        }
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(MAIN);
+        command.addAll(args);
+        Files.createDirectories(log.getParent());
+        Files.writeString(log, "=== " + Instant.now() + " disentangle " + String.join(" ", args) + "\n",
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("DISENTANGLE_THREADS", Integer.toString(threads));
+        Process p = builder.start();
+        running.add(p);
+        try {
+            return p.waitFor();
+        } finally {
+            running.remove(p);
+        }
+    }
+
+    @Override
+    public void stopAll() {
+        List<Process> ps = new ArrayList<>(running);
+        for (Process p : ps) p.destroy(); // SIGTERM: the run writes its checkpoint and exits
+        for (Process p : ps) {
+            try {
+                if (!p.waitFor(5, TimeUnit.MINUTES)) p.destroyForcibly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package org.disentangle4j.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.disentangle4j.io.UserInputException;
+import org.disentangle4j.train.RunDirectory;
+import org.disentangle4j.train.SweepGrid;
+import org.disentangle4j.train.SweepResults;
+import org.disentangle4j.train.SweepRun;
+
+/**
+ * Runs a grid locally: each run a normal run directory {@code OUT/<run name>}, trained by a
+ * {@code train} command (a separate process each), N at a time. Complete runs are skipped and
+ * interrupted ones resumed, so rerunning an interrupted sweep finishes it. Each trained run is
+ * evaluated with the metric suite when this build has one; then {@code results.csv} and
+ * {@code results.md} are written.
+ */
+final class Sweep {
+    /** What a run needs when the sweep starts. */
+    enum Action { TRAIN, RESUME, SKIP }
+
+    /** A run and what to do with it. */
+    record Planned(SweepRun run, Path dir, Action action, long step) {}
+
+    /** How a sweep ended. */
+    record Outcome(int complete, int failed, int interrupted, int total) {}
+
+    private final SweepGrid grid;
+    private final Path out;
+    private final int parallel;
+    private final Launcher launcher;
+    private final BooleanSupplier evaluationAvailable;
+    private final PrintStream console;
+    private volatile boolean stopping;
+
+    Sweep(SweepGrid grid, Path out, int parallel, Launcher launcher, BooleanSupplier evaluationAvailable, PrintStream console) {
+        if (parallel < 1) throw new UserInputException("--parallel must be at least 1, got " + parallel);
+        this.grid = grid;
+        this.out = out;
+        this.parallel = parallel;
+        this.launcher = launcher;
+        this.evaluationAvailable = evaluationAvailable;
+        this.console = console;
+    }
+
+    /** Each run's directory and what it needs; a directory holding a different run is an error. */
+    List<Planned> plan() {
+        List<Planned> plan = new ArrayList<>();
+        for (SweepRun run : grid.runs()) {
+            Path dir = out.resolve(run.name());
+            if (!Files.isRegularFile(dir.resolve(RunDirectory.CONFIG))) {
+                plan.add(new Planned(run, dir, Action.TRAIN, 0));
+                continue;
+            }
+            RunDirectory rd = RunDirectory.open(dir);
+            String mismatch = run.mismatch(rd.config());
+            if (mismatch != null) {
+                throw new UserInputException(dir + " holds a different run (" + mismatch + "); move it away or choose another --out");
+            }
+            long step = 0;
+            if (Files.exists(rd.file(RunDirectory.STATUS))) {
+                var status = rd.readJson(RunDirectory.STATUS);
+                if (status.has("step")) step = status.get("step").getAsLong();
+            }
+            plan.add(new Planned(run, dir, rd.state() == RunDirectory.State.COMPLETE ? Action.SKIP : Action.RESUME, step));
+        }
+        return plan;
+    }
+
+    /** Asks the sweep to start nothing new and the running commands to checkpoint and stop. */
+    void stop() {
+        stopping = true;
+        launcher.stopAll();
+    }
+
+    Outcome run() throws IOException, InterruptedException {
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new UserInputException("cannot create sweep directory " + out + " (" + e.getClass().getSimpleName() + ")");
+        }
+        List<Planned> plan = plan();
+        int cores = Runtime.getRuntime().availableProcessors();
+        int threads = Math.max(1, cores / parallel);
+        long toTrain = plan.stream().filter(p -> p.action() != Action.SKIP).count();
+        say("sweep of %d runs into %s: %d to train or resume, %d complete; %d at a time with %d engine threads each",
+                plan.size(), out, toTrain, plan.size() - toTrain, parallel, threads);
+        boolean evaluate = evaluationAvailable.getAsBoolean();
+        if (!evaluate) say("metrics not available in this build (no 'evaluate' command): runs are trained only");
+
+        AtomicInteger failed = new AtomicInteger();
+        AtomicInteger interrupted = new AtomicInteger();
+        AtomicInteger index = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Planned p : plan) {
+                futures.add(pool.submit(() -> {
+                    int i = index.incrementAndGet();
+                    String tag = String.format("[%d/%d] %s", i, plan.size(), p.run().name());
+                    if (stopping) return null;
+                    if (p.action() != Action.SKIP) {
+                        List<String> args = p.action() == Action.RESUME
+                                ? List.of("train", "--resume", p.dir().toString())
+                                : p.run().trainArguments(p.dir());
+                        say("%s: %s", tag, p.action() == Action.RESUME ? "resuming from step " + p.step() : "training");
+                        long t0 = System.nanoTime();
+                        int code = launcher.run(args, logOf(p), threads);
+                        if (code == 130 || stopping) {
+                            interrupted.incrementAndGet();
+                            say("%s: interrupted (checkpoint written; rerun the sweep to resume)", tag);
+                            return null;
+                        }
+                        if (code != 0) {
+                            failed.incrementAndGet();
+                            say("%s: FAILED with exit code %d; see %s", tag, code, logOf(p));
+                            return null;
+                        }
+                        say("%s: trained in %.0f s", tag, (System.nanoTime() - t0) / 1e9);
+                    } else {
+                        say("%s: complete, skipped", tag);
+                    }
+                    if (evaluate && !stopping) evaluate(p, tag, threads);
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    failed.incrementAndGet();
+                    say("a run could not be started: %s", e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<SweepResults.Row> rows = SweepResults.collect(out, grid.runs());
+        SweepResults.writeCsv(out.resolve("results.csv"), rows);
+        SweepResults.writeMarkdown(out.resolve("results.md"), rows);
+        int complete = (int) rows.stream().filter(SweepResults.Row::complete).count();
+        say("%d of %d runs complete; results in %s and %s", complete, rows.size(), out.resolve("results.csv"), out.resolve("results.md"));
+        return new Outcome(complete, failed.get(), interrupted.get(), rows.size());
+    }
+
+    /**
+     * Scores a trained run with the metric suite ({@code evaluate RUN_DIR --metrics …}, which
+     * writes {@code RUN_DIR/metrics.json}) unless it has been scored already.
+     */
+    private void evaluate(Planned p, String tag, int threads) throws IOException, InterruptedException {
+        if (Files.exists(p.dir().resolve(RunDirectory.METRICS))) return;
+        List<String> args = List.of("evaluate", p.dir().toString(), "--metrics", String.join(",", grid.metrics()));
+        int code = launcher.run(args, logOf(p), threads);
+        if (code == 0) {
+            say("%s: evaluated (%s)", tag, String.join(", ", grid.metrics()));
+        } else if (!stopping) {
+            say("%s: evaluation FAILED with exit code %d; see %s", tag, code, logOf(p));
+        }
+    }
+
+    private Path logOf(Planned p) {
+        return out.resolve("logs").resolve(p.run().name() + ".log");
+    }
+
+    private synchronized void say(String format, Object... args) {
+        console.println(LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + " " + String.format(format, args));
+        console.flush();
+    }
+}

@@ -1,0 +1,66 @@
+package org.disentangle4j.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.disentangle4j.train.SweepGrid;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code disentangle sweep GRID.json --out DIR [--parallel N]}. */
+@Command(
+        name = "sweep",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run a grid of (model, hyper-parameters, training options, seeds) locally, each as a run directory",
+            "DIR/<run name>, N at a time as separate processes. Complete runs are skipped and interrupted ones",
+            "resumed, so rerunning a sweep finishes it. Each trained run is scored with the metric suite when",
+            "there is one; DIR/results.csv has one row per run, DIR/results.md the mean ± standard error over",
+            "seeds. Output of each run goes to DIR/logs/<run name>.log. The grid format is in the README."
+        })
+public final class SweepCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "GRID.json", description = "the grid")
+    Path gridFile;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "directory of the sweep's runs and results")
+    Path out;
+
+    @Option(names = "--parallel", paramLabel = "N", description = "runs at once; each gets max(1, cores/N) engine threads; default ${DEFAULT-VALUE}")
+    int parallel = 1;
+
+    @Option(names = "--dry-run", description = "list the runs and what each needs (train, resume, skip) without running anything")
+    boolean dryRun;
+
+    @Override
+    public Integer call() throws Exception {
+        SweepGrid grid = SweepGrid.read(gridFile);
+        ProcessLauncher launcher = new ProcessLauncher();
+        Sweep sweep = new Sweep(grid, out, parallel, launcher,
+                () -> Main.commandLine().getSubcommands().containsKey("evaluate"), System.out);
+        if (dryRun) {
+            for (Sweep.Planned p : sweep.plan()) {
+                String what = switch (p.action()) {
+                    case TRAIN -> "train";
+                    case RESUME -> "resume from step " + p.step();
+                    case SKIP -> "complete";
+                };
+                System.out.printf("%-20s %s%n", what, p.dir());
+            }
+            return 0;
+        }
+        Thread hook = new Thread(sweep::stop, "sweep-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        Sweep.Outcome outcome;
+        try {
+            outcome = sweep.run();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is stopping the runs
+            }
+        }
+        if (outcome.interrupted() > 0) return 130;
+        return outcome.failed() > 0 ? 1 : 0;
+    }
+}

@@ -1,0 +1,126 @@
+package org.disentangle4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonParser;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.disentangle4j.io.UserInputException;
+import org.disentangle4j.train.RunDirectory;
+import org.disentangle4j.train.SweepGrid;
+import org.disentangle4j.train.SweepRun;
+import org.disentangle4j.train.TrainingConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The sweep's plan and bookkeeping, with a launcher that records commands instead of running them. */
+class SweepTest {
+    private static final SweepGrid GRID = SweepGrid.parse(
+            "{\"steps\": 10, \"seeds\": [0, 1, 2], \"runs\": [{\"model\": \"beta-vae\", \"beta\": 2}]}", "grid.json");
+
+    /** Records each command; answers with {@code exitCode}. */
+    private static final class Recorder implements Launcher {
+        final List<List<String>> calls = Collections.synchronizedList(new ArrayList<>());
+        final List<Integer> threads = Collections.synchronizedList(new ArrayList<>());
+        final int exitCode;
+
+        Recorder(int exitCode) {
+            this.exitCode = exitCode;
+        }
+
+        @Override
+        public int run(List<String> args, Path log, int t) {
+            calls.add(args);
+            threads.add(t);
+            return exitCode;
+        }
+    }
+
+    /** Writes a run directory as `train` would, in the given state. */
+    private static Path existingRun(Path out, SweepRun run, RunDirectory.State state, long step, Map<String, Double> hyper) {
+        TrainingConfig c = new TrainingConfig(run.model(), "dsprites", null, 10, 64, 1e-4, 10, "bernoulli", run.seed(), hyper, 50, 500);
+        RunDirectory rd = RunDirectory.create(out.resolve(run.name()), c, Map.of());
+        rd.writeStatus(state, step);
+        return rd.path();
+    }
+
+    private static Sweep sweep(Path out, int parallel, Launcher launcher, boolean evaluation) {
+        return new Sweep(GRID, out, parallel, launcher, () -> evaluation, new PrintStream(new ByteArrayOutputStream()));
+    }
+
+    @Test
+    void skipsCompleteRunsResumesInterruptedOnesAndTrainsTheRest(@TempDir Path out) throws Exception {
+        List<SweepRun> runs = GRID.runs();
+        existingRun(out, runs.get(0), RunDirectory.State.COMPLETE, 10, Map.of("beta", 2.0));
+        Path interrupted = existingRun(out, runs.get(1), RunDirectory.State.INTERRUPTED, 5, Map.of("beta", 2.0));
+        Path fresh = out.resolve(runs.get(2).name());
+
+        Recorder recorder = new Recorder(0);
+        Sweep.Outcome outcome = sweep(out, 2, recorder, false).run();
+
+        List<List<String>> calls = new ArrayList<>(recorder.calls);
+        calls.sort((a, b) -> a.toString().compareTo(b.toString()));
+        assertEquals(List.of(
+                List.of("train", "--out", fresh.toString(), "--model", "beta-vae", "--seed", "2", "--steps", "10", "--beta", "2"),
+                List.of("train", "--resume", interrupted.toString())), calls);
+        int expectedThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        assertEquals(List.of(expectedThreads, expectedThreads), recorder.threads);
+        // the recorder trains nothing, so only the complete run counts
+        assertEquals(new Sweep.Outcome(1, 0, 0, 3), outcome);
+        assertEquals(4, Files.readAllLines(out.resolve("results.csv")).size()); // header + 3 runs
+        assertTrue(Files.readString(out.resolve("results.md")).contains("| beta-vae | beta=2, steps=10 | 1 of 3 |"));
+    }
+
+    @Test
+    void evaluatesEachTrainedRunOnceWhenTheMetricSuiteExists(@TempDir Path out) throws Exception {
+        List<SweepRun> runs = GRID.runs();
+        Path done = existingRun(out, runs.get(0), RunDirectory.State.COMPLETE, 10, Map.of("beta", 2.0));
+        Path scored = existingRun(out, runs.get(1), RunDirectory.State.COMPLETE, 10, Map.of("beta", 2.0));
+        RunDirectory.open(scored).writeJson(RunDirectory.METRICS, JsonParser.parseString("{\"mig\": {\"score\": 0.1}}"));
+
+        Recorder recorder = new Recorder(0);
+        sweep(out, 1, recorder, true).run();
+        Path fresh = out.resolve(runs.get(2).name());
+        assertTrue(recorder.calls.contains(List.of("evaluate", done.toString(), "--metrics", "mig,factor_vae,dci")), recorder.calls.toString());
+        assertTrue(recorder.calls.contains(List.of("evaluate", fresh.toString(), "--metrics", "mig,factor_vae,dci")), recorder.calls.toString());
+        assertTrue(recorder.calls.stream().noneMatch(c -> c.contains(scored.toString())), "a scored run is not evaluated again");
+        assertEquals(3, recorder.calls.size()); // train fresh, evaluate done and fresh
+    }
+
+    @Test
+    void failedAndInterruptedRunsAreCounted(@TempDir Path out) throws Exception {
+        assertEquals(new Sweep.Outcome(0, 3, 0, 3), sweep(out, 1, new Recorder(1), false).run());
+        assertEquals(new Sweep.Outcome(0, 0, 3, 3), sweep(out, 1, new Recorder(130), false).run());
+    }
+
+    @Test
+    void aDirectoryHoldingAnotherRunIsAnError(@TempDir Path out) {
+        existingRun(out, GRID.runs().get(0), RunDirectory.State.COMPLETE, 10, Map.of("beta", 4.0));
+        UserInputException e = assertThrows(UserInputException.class, () -> sweep(out, 1, new Recorder(0), false).plan());
+        assertTrue(e.getMessage().contains("holds a different run (beta 4 instead of 2)"), e.getMessage());
+    }
+
+    @Test
+    void aBadGridIsOneLineNamingTheFileAndKey(@TempDir Path tmp) throws IOException {
+        Path grid = Files.writeString(tmp.resolve("grid.json"), "{\"runs\": [{\"model\": \"beta-vae\", \"beta\": \"x\"}]}");
+        CommandLine cli = Main.commandLine();
+        StringWriter err = new StringWriter();
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute("sweep", grid.toString(), "--out", tmp.resolve("out").toString());
+        assertEquals(2, code);
+        assertEquals("error: " + grid + ": runs[0].beta: expected a number or a list of them, got \"x\"", err.toString().trim());
+        assertTrue(!Files.exists(tmp.resolve("out")));
+    }
+}

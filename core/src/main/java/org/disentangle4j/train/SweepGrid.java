@@ -1,0 +1,271 @@
+package org.disentangle4j.train;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.disentangle4j.data.Datasets;
+import org.disentangle4j.io.UserInputException;
+import org.disentangle4j.model.Likelihood;
+import org.disentangle4j.model.HyperParameter;
+import org.disentangle4j.model.Method;
+import org.disentangle4j.model.Methods;
+
+/**
+ * A sweep's grid, read from JSON:
+ *
+ * <pre>{@code
+ * {
+ *   "dataset": "dsprites",            any train option, here shared by every run
+ *   "steps": 2000,
+ *   "seeds": [0, 1],
+ *   "metrics": ["mig", "factor_vae", "dci"],
+ *   "runs": [
+ *     {"model": "beta-vae", "beta": [1, 4]},
+ *     {"model": "factor-vae", "gamma": 10, "steps": 3000}
+ *   ]
+ * }
+ * }</pre>
+ *
+ * <p>Each entry of {@code runs} names a model and may set any of its hyper-parameters and any
+ * training option ({@value #OPTION_LIST}), overriding the top level. A list expands to one run
+ * per value, and several lists to their Cartesian product, times the seeds. Whatever is not set
+ * keeps the {@code train} command's default.
+ */
+public final class SweepGrid {
+    static final String OPTION_LIST = "dataset, data-file, steps, batch-size, lr, latent-dim, likelihood, log-every, checkpoint-every";
+    /** Training options and the type of their values. */
+    private static final Map<String, Class<?>> OPTIONS = new LinkedHashMap<>();
+
+    static {
+        OPTIONS.put("dataset", String.class);
+        OPTIONS.put("data-file", String.class);
+        OPTIONS.put("steps", Long.class);
+        OPTIONS.put("batch-size", Long.class);
+        OPTIONS.put("lr", Double.class);
+        OPTIONS.put("latent-dim", Long.class);
+        OPTIONS.put("likelihood", String.class);
+        OPTIONS.put("log-every", Long.class);
+        OPTIONS.put("checkpoint-every", Long.class);
+    }
+
+    /** The metrics evaluated when the grid names none. */
+    public static final List<String> DEFAULT_METRICS = List.of("mig", "factor_vae", "dci");
+
+    private final List<SweepRun> runs;
+    private final List<String> metrics;
+
+    private SweepGrid(List<SweepRun> runs, List<String> metrics) {
+        this.runs = List.copyOf(runs);
+        this.metrics = List.copyOf(metrics);
+    }
+
+    /** The runs in grid order: entries, then their settings' product, then seeds. */
+    public List<SweepRun> runs() {
+        return runs;
+    }
+
+    public List<String> metrics() {
+        return metrics;
+    }
+
+    public static SweepGrid read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new UserInputException("cannot read sweep grid " + file + " (" + e.getClass().getSimpleName() + ")");
+        }
+        return parse(text, file.toString());
+    }
+
+    /** Parses a grid; {@code source} names it in error messages. */
+    public static SweepGrid parse(String json, String source) {
+        JsonElement root;
+        try {
+            root = JsonParser.parseString(json);
+        } catch (RuntimeException e) {
+            throw new UserInputException(source + " is not valid JSON: " + firstLine(e.getMessage()));
+        }
+        if (!root.isJsonObject()) throw new UserInputException(source + ": expected a JSON object with \"runs\"");
+        JsonObject top = root.getAsJsonObject();
+
+        Map<String, List<Object>> shared = new LinkedHashMap<>();
+        List<Long> seeds = List.of(0L);
+        List<String> metrics = DEFAULT_METRICS;
+        JsonArray entries = null;
+        for (Map.Entry<String, JsonElement> e : top.entrySet()) {
+            String key = e.getKey();
+            String where = source + ": " + key;
+            switch (key) {
+                case "runs" -> {
+                    if (!e.getValue().isJsonArray() || e.getValue().getAsJsonArray().isEmpty()) {
+                        throw new UserInputException(where + ": expected a non-empty list of {\"model\": …} objects");
+                    }
+                    entries = e.getValue().getAsJsonArray();
+                }
+                case "seeds" -> seeds = seeds(e.getValue(), where);
+                case "metrics" -> metrics = metrics(e.getValue(), where);
+                default -> {
+                    if (!OPTIONS.containsKey(key)) {
+                        throw new UserInputException(where + ": unknown key; the top level takes runs, seeds, metrics and the training options "
+                                + OPTION_LIST + " (hyper-parameters go in a run)");
+                    }
+                    shared.put(key, optionValues(key, e.getValue(), where));
+                }
+            }
+        }
+        if (entries == null) throw new UserInputException(source + ": no \"runs\": expected a list of {\"model\": …} objects");
+
+        List<SweepRun> runs = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>();
+        for (int i = 0; i < entries.size(); i++) {
+            String where = source + ": runs[" + i + "]";
+            if (!entries.get(i).isJsonObject()) throw new UserInputException(where + ": expected an object with \"model\"");
+            for (SweepRun run : expand(entries.get(i).getAsJsonObject(), shared, seeds, where)) {
+                if (!names.add(run.name())) throw new UserInputException(where + ": run " + run.name() + " is in the grid twice");
+                runs.add(run);
+            }
+        }
+        return new SweepGrid(runs, metrics);
+    }
+
+    private static List<SweepRun> expand(JsonObject entry, Map<String, List<Object>> shared, List<Long> seeds, String where) {
+        JsonElement modelElement = entry.get("model");
+        if (modelElement == null || !modelElement.isJsonPrimitive() || !modelElement.getAsJsonPrimitive().isString()) {
+            throw new UserInputException(where + ".model: expected a model name (see 'disentangle models')");
+        }
+        String model = modelElement.getAsString();
+        Method method;
+        try {
+            method = Methods.get(model);
+        } catch (UserInputException e) {
+            throw new UserInputException(where + ".model: " + e.getMessage());
+        }
+        Map<String, List<Object>> options = new LinkedHashMap<>(shared);
+        Map<String, List<Object>> hyper = new LinkedHashMap<>();
+        List<Long> entrySeeds = seeds;
+        for (Map.Entry<String, JsonElement> e : entry.entrySet()) {
+            String key = e.getKey();
+            String at = where + "." + key;
+            if (key.equals("model")) continue;
+            if (key.equals("seeds")) {
+                entrySeeds = seeds(e.getValue(), at);
+            } else if (OPTIONS.containsKey(key)) {
+                options.put(key, optionValues(key, e.getValue(), at));
+            } else if (method.hyperParameters().stream().map(HyperParameter::name).anyMatch(key::equals)) {
+                hyper.put(key, values(e.getValue(), Double.class, at));
+            } else {
+                String known = method.hyperParameters().stream().map(HyperParameter::name).reduce((a, b) -> a + ", " + b).orElse("none");
+                throw new UserInputException(at + ": model " + model + " has no hyper-parameter or training option '" + key
+                        + "' (its hyper-parameters: " + known + "; training options: " + OPTION_LIST + ")");
+            }
+        }
+        List<SweepRun> runs = new ArrayList<>();
+        for (Map<String, Object> o : product(options)) {
+            for (Map<String, Object> h : product(hyper)) {
+                Map<String, Double> hp = new LinkedHashMap<>();
+                h.forEach((k, v) -> hp.put(k, (Double) v));
+                for (long seed : entrySeeds) runs.add(new SweepRun(model, o, hp, seed));
+            }
+        }
+        return runs;
+    }
+
+    /** Every combination of one value per key, the last key varying fastest. */
+    static List<Map<String, Object>> product(Map<String, List<Object>> lists) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        out.add(new LinkedHashMap<>());
+        for (Map.Entry<String, List<Object>> e : lists.entrySet()) {
+            List<Map<String, Object>> next = new ArrayList<>();
+            for (Map<String, Object> partial : out) {
+                for (Object v : e.getValue()) {
+                    Map<String, Object> m = new LinkedHashMap<>(partial);
+                    m.put(e.getKey(), v);
+                    next.add(m);
+                }
+            }
+            out = next;
+        }
+        return out;
+    }
+
+    /** A training option's values, checked as the train command would check them. */
+    private static List<Object> optionValues(String key, JsonElement e, String where) {
+        List<Object> values = values(e, OPTIONS.get(key), where);
+        for (Object v : values) {
+            if (v instanceof Long n && n <= 0) throw new UserInputException(where + ": must be positive, got " + n);
+            if (key.equals("lr") && !((Double) v > 0)) throw new UserInputException(where + ": must be positive, got " + v);
+            if (key.equals("likelihood")) {
+                try {
+                    Likelihood.parse((String) v);
+                } catch (UserInputException bad) {
+                    throw new UserInputException(where + ": " + bad.getMessage());
+                }
+            }
+            if (key.equals("dataset") && !Datasets.names().contains((String) v)) {
+                throw new UserInputException(where + ": unknown dataset '" + v + "'; expected one of: " + String.join(", ", Datasets.names()));
+            }
+        }
+        return values;
+    }
+
+    /** A scalar or a non-empty list of scalars of the given type. */
+    private static List<Object> values(JsonElement e, Class<?> type, String where) {
+        List<Object> out = new ArrayList<>();
+        if (e.isJsonArray()) {
+            if (e.getAsJsonArray().isEmpty()) throw new UserInputException(where + ": an empty list gives no runs; give at least one value");
+            for (JsonElement v : e.getAsJsonArray()) out.add(scalar(v, type, where));
+        } else {
+            out.add(scalar(e, type, where));
+        }
+        return out;
+    }
+
+    private static Object scalar(JsonElement e, Class<?> type, String where) {
+        if (e.isJsonPrimitive()) {
+            JsonPrimitive p = e.getAsJsonPrimitive();
+            if (type == String.class && p.isString()) return p.getAsString();
+            if (type == Double.class && p.isNumber() && Double.isFinite(p.getAsDouble())) return p.getAsDouble();
+            if (type == Long.class && p.isNumber()) {
+                double d = p.getAsDouble();
+                if (d == Math.rint(d) && Math.abs(d) < 1e15) return (long) d;
+            }
+        }
+        String expected = type == String.class ? "a string" : type == Long.class ? "a whole number" : "a number";
+        throw new UserInputException(where + ": expected " + expected + " or a list of them, got " + e);
+    }
+
+    private static List<Long> seeds(JsonElement e, String where) {
+        List<Long> seeds = new ArrayList<>();
+        for (Object v : values(e, Long.class, where)) seeds.add((Long) v);
+        if (new LinkedHashSet<>(seeds).size() != seeds.size()) throw new UserInputException(where + ": a seed is listed twice");
+        return seeds;
+    }
+
+    private static List<String> metrics(JsonElement e, String where) {
+        List<String> metrics = new ArrayList<>();
+        for (Object v : values(e, String.class, where)) {
+            for (String m : ((String) v).split(",")) {
+                if (!m.isBlank()) metrics.add(m.trim());
+            }
+        }
+        return metrics;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "";
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}
