@@ -10,6 +10,11 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.disentangle4j.data.Datasets;
+import org.disentangle4j.data.GroundTruthDataset;
+import org.disentangle4j.data.RenderSpeed;
+import org.disentangle4j.metrics.MetricsBenchmark;
+import org.disentangle4j.metrics.ProgressListener;
 import org.disentangle4j.model.VaeModel;
 import org.disentangle4j.nn.FlopCounter;
 import org.disentangle4j.nn.Torch;
@@ -24,7 +29,8 @@ import picocli.CommandLine.Option;
  * the architecture, and how that compares with this machine's matrix-multiply peak.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure training images/s, GFLOP/s and the fraction of this machine's matmul peak.")
+        description = {"Measure training images/s, GFLOP/s and the fraction of this machine's matmul peak,",
+            "dataset rendering speed, and the seconds of each array metric on the standard case."})
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "N", description = "timed training steps; default ${DEFAULT-VALUE}")
     int steps = 60;
@@ -35,6 +41,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--batch-size", paramLabel = "N", description = "default ${DEFAULT-VALUE}")
     int batchSize = 64;
 
+    @Option(names = "--skip-metrics", description = "skip the metric-suite case")
+    boolean skipMetrics;
+
+    @Option(names = "--skip-rendering", description = "skip the dataset rendering speeds")
+    boolean skipRendering;
+
     @Override
     public Integer call() throws Exception {
         System.out.printf("machine: %d cores, %s, %d engine threads%n",
@@ -42,7 +54,23 @@ public final class BenchCommand implements Callable<Integer> {
         double peak = matmulPeakGflops();
         System.out.printf("matmul peak (2048×2048 float32): %.1f GFLOP/s%n", peak);
         benchTraining(peak);
+        if (!skipRendering) benchRendering();
+        if (!skipMetrics) benchMetrics();
         return 0;
+    }
+
+    private static void benchRendering() {
+        for (String name : Datasets.names()) {
+            GroundTruthDataset dataset = Datasets.open(name, null);
+            System.out.printf("rendering %s: %,.0f images/s on one thread%n", name, RenderSpeed.imagesPerSecond(dataset, 50_000, 2));
+        }
+    }
+
+    private static void benchMetrics() {
+        System.out.printf("metric suite on arrays (%,d train + %,d test points, %d code dims, factors of %s levels):%n",
+                MetricsBenchmark.NUM_TRAIN, MetricsBenchmark.NUM_TEST, MetricsBenchmark.NUM_DIMS,
+                java.util.Arrays.toString(MetricsBenchmark.FACTOR_SIZES));
+        MetricsBenchmark.run(ProgressListener.NONE).forEach((metric, seconds) -> System.out.printf("  %-24s %6.1f s%n", metric, seconds));
     }
 
     private void benchTraining(double peak) throws IOException {

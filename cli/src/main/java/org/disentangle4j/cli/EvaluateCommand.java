@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import ai.djl.ndarray.NDManager;
 import org.disentangle4j.data.GroundTruthDataset;
 import org.disentangle4j.io.UserInputException;
 import org.disentangle4j.metrics.ArrayFiles;
@@ -16,6 +17,10 @@ import org.disentangle4j.metrics.MetricsTable;
 import org.disentangle4j.metrics.ProgressListener;
 import org.disentangle4j.metrics.RepresentationFunction;
 import org.disentangle4j.metrics.SuiteResult;
+import org.disentangle4j.nn.Torch;
+import org.disentangle4j.train.ModelRepresentation;
+import org.disentangle4j.train.Run;
+import org.disentangle4j.train.RunDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -75,9 +80,12 @@ public final class EvaluateCommand implements Callable<Integer> {
         List<String> names = MetricSuite.parseSelection(metrics);
         if (runDir != null) {
             if (codes != null || factors != null) throw new UserInputException("give either RUN_DIR or --codes/--factors, not both");
-            // Opening a run and building its representation function belongs to the training code;
-            // once it exists this calls evaluateRun(dataset, representation, runDir, ...).
-            throw new UserInputException("evaluating a run directory is not available yet; use --codes and --factors");
+            if (out != null) throw new UserInputException("--out is for arrays; a run's scores go to RUN_DIR/metrics.json");
+            try (NDManager manager = Torch.newManager(); Run run = Run.open(runDir, manager)) {
+                evaluateRun(run, names, seed, spec.commandLine().getOut());
+                RunReport.write(run.directory());
+            }
+            return 0;
         }
         if (codes == null || factors == null) throw new UserInputException("give RUN_DIR, or both --codes and --factors");
         if ((testCodes == null) != (testFactors == null)) throw new UserInputException("--test-codes and --test-factors go together");
@@ -93,17 +101,18 @@ public final class EvaluateCommand implements Callable<Integer> {
         } finally {
             TerminalProgress.close(progress);
         }
-        report(result, out);
+        report(result, out, spec.commandLine().getOut());
         return 0;
     }
 
     /**
-     * Evaluates a trained model: samples its dataset, encodes with {@code representation} (the
-     * posterior mean), shows a progress bar, prints the table and writes
-     * {@code runDir/metrics.json}.
+     * Evaluates a trained run: samples its dataset, encodes with the model's representation
+     * (the posterior mean), shows a progress bar, prints the table and writes
+     * {@code RUN_DIR/metrics.json}.
      */
-    public SuiteResult evaluateRun(GroundTruthDataset dataset, RepresentationFunction representation, Path runDir, List<String> names,
-            long seed) throws IOException {
+    static SuiteResult evaluateRun(Run run, List<String> names, long seed, PrintWriter stdout) throws IOException {
+        GroundTruthDataset dataset = run.dataset();
+        RepresentationFunction representation = new ModelRepresentation(run.model(), dataset.observationShape());
         ProgressListener progress = TerminalProgress.forTerminal();
         SuiteResult result;
         try {
@@ -111,12 +120,11 @@ public final class EvaluateCommand implements Callable<Integer> {
         } finally {
             TerminalProgress.close(progress);
         }
-        report(result, runDir.resolve("metrics.json"));
+        report(result, run.directory().file(RunDirectory.METRICS), stdout);
         return result;
     }
 
-    private void report(SuiteResult result, Path json) throws IOException {
-        PrintWriter stdout = spec.commandLine().getOut();
+    private static void report(SuiteResult result, Path json, PrintWriter stdout) throws IOException {
         stdout.print(MetricsTable.format(result));
         stdout.flush();
         if (json != null) {

@@ -3,10 +3,12 @@ package org.disentangle4j.cli;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.disentangle4j.io.UserInputException;
+import org.disentangle4j.metrics.MetricSuite;
 import org.disentangle4j.nn.Torch;
 import org.disentangle4j.train.Run;
 import org.disentangle4j.train.RunDirectory;
@@ -77,11 +79,23 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-figures", description = "skip the figures at the end")
     boolean noFigures;
 
+    @Option(names = "--metrics", paramLabel = "all|NAME,...", description = {
+        "metrics to compute after training (written to metrics.json); default ${DEFAULT-VALUE}.",
+        "beta_vae and factor_vae encode about a million images each: several minutes on 2 cores"})
+    String metrics = DEFAULT_METRICS;
+
+    @Option(names = "--no-evaluate", description = "skip the metrics at the end")
+    boolean noEvaluate;
+
+    /** The suite without the two interventional scores, which alone would take longer than training. */
+    static final String DEFAULT_METRICS = "mig,sap,dci,modularity_explicitness,irs,unsupervised";
+
     @Override
     public Integer call() throws Exception {
         Map<String, Double> hyper = HyperParameterOptions.given(spec.commandLine().getParseResult());
+        List<String> names = noEvaluate ? List.of() : MetricSuite.parseSelection(metrics); // before any directory exists
         try (var manager = Torch.newManager(); Run run = resume != null ? resumeRun(hyper, manager) : newRun(hyper, manager)) {
-            return train(run);
+            return train(run, names);
         }
     }
 
@@ -110,7 +124,7 @@ public final class TrainCommand implements Callable<Integer> {
         return Run.open(resume, manager);
     }
 
-    private int train(Run run) throws Exception {
+    private int train(Run run, List<String> names) throws Exception {
         TrainingConfig config = run.config();
         System.err.printf("training %s on %s for %,d steps (batch %d, %d threads) → %s%n", config.model(), config.dataset(),
                 config.steps(), config.batchSize(), Torch.threads(), run.directory().path());
@@ -119,10 +133,16 @@ public final class TrainCommand implements Callable<Integer> {
             result = run.trainer().train(progress);
         }
         if (result.interrupted()) return 130;
+        System.err.printf("trained %,d steps in %.0f s (%.0f images/s)%n", result.completedSteps(), result.seconds(),
+                result.imagesPerSecond());
         if (!noFigures) run.writeFigures();
+        if (!noEvaluate) {
+            System.err.println("evaluating (" + String.join(", ", names) + ")");
+            EvaluateCommand.evaluateRun(run, names, config.seed(), spec.commandLine().getOut());
+        }
+        Path report = RunReport.write(run.directory());
         run.directory().writeStatus(RunDirectory.State.COMPLETE, result.completedSteps());
-        System.err.printf("done: %,d steps in %.0f s (%.0f images/s); figures and checkpoint in %s%n",
-                result.completedSteps(), result.seconds(), result.imagesPerSecond(), run.directory().path());
+        System.err.printf("done: %s%n", report);
         return 0;
     }
 

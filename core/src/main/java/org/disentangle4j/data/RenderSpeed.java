@@ -4,8 +4,7 @@ import java.util.SplittableRandom;
 
 /**
  * Measures how many observations per second a dataset renders on the calling thread, for the
- * bench command and for choosing how many producer threads training needs. Run as a program to
- * print the speed of every registered procedural dataset.
+ * bench command and for choosing how many producer threads training needs.
  */
 public final class RenderSpeed {
     private RenderSpeed() {}
@@ -21,16 +20,5 @@ public final class RenderSpeed {
         long start = System.nanoTime();
         for (int[] f : factors) dataset.render(f, out, 0);
         return count / ((System.nanoTime() - start) / 1e9);
-    }
-
-    public static void main(String[] args) {
-        int count = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
-        for (String name : Datasets.names()) {
-            long built = System.nanoTime();
-            GroundTruthDataset dataset = Datasets.open(name, null);
-            double setupMs = (System.nanoTime() - built) / 1e6;
-            System.out.printf("%-10s %,12.0f images/s  (constructor %.0f ms)%n", name,
-                    imagesPerSecond(dataset, count, 1), setupMs);
-        }
     }
 }

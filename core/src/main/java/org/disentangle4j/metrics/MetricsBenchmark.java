@@ -58,7 +58,7 @@ public final class MetricsBenchmark {
     }
 
     private static double gaussian(SplittableRandom rng) {
-        // Box–Muller; SplittableRandom has no nextGaussian of its own in every JDK 17 build
+        // Box–Muller from two uniforms
         double u = 1.0 - rng.nextDouble();
         double v = rng.nextDouble();
         return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);

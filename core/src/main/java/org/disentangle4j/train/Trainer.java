@@ -10,6 +10,7 @@ import ai.djl.training.GradientCollector;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,18 +91,13 @@ public final class Trainer {
         }
     }
 
-    /** Loads the checkpoint if the run has one; returns the number of completed steps. */
+    /**
+     * Loads the checkpoint if the run has one and drops log lines past it (a run killed between
+     * checkpoints logged steps it will now train again); returns the number of completed steps.
+     */
     private long restore() {
-        if (!Files.exists(run.file(RunDirectory.CHECKPOINT))) {
-            // a run killed before its first checkpoint starts over: drop the lines it logged
-            try {
-                new TrainingLog(run.file(RunDirectory.LOG)).truncateAfter(0);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return 0;
-        }
-        long step = Checkpoint.load(run.file(RunDirectory.CHECKPOINT), model, optimizers);
+        Path checkpoint = run.file(RunDirectory.CHECKPOINT);
+        long step = Files.exists(checkpoint) ? Checkpoint.load(checkpoint, model, optimizers) : 0;
         try {
             new TrainingLog(run.file(RunDirectory.LOG)).truncateAfter(step);
         } catch (IOException e) {

@@ -1,0 +1,47 @@
+package org.disentangle4j.train;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
+import org.disentangle4j.metrics.RepresentationFunction;
+import org.disentangle4j.model.Model;
+
+/**
+ * A trained model as the metrics see it: observations in, {@link Model#represent} codes out
+ * (the posterior mean for VAEs), in inference mode, a chunk at a time so that memory stays
+ * bounded however many points a metric asks for.
+ */
+public final class ModelRepresentation implements RepresentationFunction {
+    private static final int CHUNK = 256;
+
+    private final Model model;
+    private final int[] observationShape;
+
+    public ModelRepresentation(Model model, int[] observationShape) {
+        this.model = model;
+        this.observationShape = observationShape.clone();
+    }
+
+    @Override
+    public double[][] represent(float[] observations, int count) {
+        int size = Arrays.stream(observationShape).reduce(1, (a, b) -> a * b);
+        double[][] codes = new double[count][];
+        for (int start = 0; start < count; start += CHUNK) {
+            int n = Math.min(CHUNK, count - start);
+            long[] dims = new long[observationShape.length + 1];
+            dims[0] = n;
+            for (int i = 0; i < observationShape.length; i++) dims[i + 1] = observationShape[i];
+            try (NDManager m = model.manager().newSubManager()) {
+                float[] chunk = Arrays.copyOfRange(observations, start * size, (start + n) * size);
+                float[] out = model.represent(m.create(chunk, new Shape(dims))).toFloatArray();
+                int d = out.length / n;
+                for (int i = 0; i < n; i++) {
+                    double[] row = new double[d];
+                    for (int j = 0; j < d; j++) row[j] = out[i * d + j];
+                    codes[start + i] = row;
+                }
+            }
+        }
+        return codes;
+    }
+}
