@@ -73,21 +73,27 @@ public abstract class Model implements AutoCloseable {
         return named;
     }
 
-    /** Names of every parameter of the given parts. */
+    /**
+     * Names of the trainable parameters of the given parts (all parts when none are named).
+     * Running statistics, such as batch normalisation's, are parameters without gradients: they
+     * are checkpointed but no optimiser touches them.
+     */
     protected final List<String> parameterNamesOf(String... partNames) {
         List<String> names = new ArrayList<>();
-        for (String part : partNames) {
-            for (Pair<String, Parameter> p : parts.get(part).getParameters()) names.add(part + "/" + p.getKey());
+        for (String part : partNames.length == 0 ? parts.keySet().toArray(new String[0]) : partNames) {
+            for (Pair<String, Parameter> p : parts.get(part).getParameters()) {
+                if (p.getValue().requiresGradient()) names.add(part + "/" + p.getKey());
+            }
         }
         return names;
     }
 
     /**
-     * The optimiser groups. The default is one group over every part with the run's settings;
-     * methods with a second network and its own optimiser override this.
+     * The optimiser groups. The default is one group over every trainable parameter with the
+     * run's settings; methods with a second network and its own optimiser override this.
      */
     public List<ParameterGroup> parameterGroups(OptimizerSettings main) {
-        return List.of(new ParameterGroup(MAIN_GROUP, new ArrayList<>(namedParameters().keySet()), main));
+        return List.of(new ParameterGroup(MAIN_GROUP, parameterNamesOf(), main));
     }
 
     /** Runs a part on one input. */
