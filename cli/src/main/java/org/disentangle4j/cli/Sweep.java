@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.disentangle4j.io.UserInputException;
 import org.disentangle4j.train.RunDirectory;
 import org.disentangle4j.train.SweepGrid;
@@ -22,8 +21,9 @@ import org.disentangle4j.train.SweepRun;
 /**
  * Runs a grid locally: each run a normal run directory {@code OUT/<run name>}, trained by a
  * {@code train} command (a separate process each), N at a time. Complete runs are skipped and
- * interrupted ones resumed, so rerunning an interrupted sweep finishes it. Each trained run is
- * evaluated with the metric suite when this build has one; then {@code results.csv} and
+ * interrupted ones resumed, so rerunning an interrupted sweep finishes it. {@code train} scores
+ * each run with the grid's metrics as it finishes; a complete run without scores (trained with
+ * {@code --no-evaluate}) is scored by {@code evaluate}. Then {@code results.csv} and
  * {@code results.md} are written.
  */
 final class Sweep {
@@ -40,17 +40,15 @@ final class Sweep {
     private final Path out;
     private final int parallel;
     private final Launcher launcher;
-    private final BooleanSupplier evaluationAvailable;
     private final PrintStream console;
     private volatile boolean stopping;
 
-    Sweep(SweepGrid grid, Path out, int parallel, Launcher launcher, BooleanSupplier evaluationAvailable, PrintStream console) {
+    Sweep(SweepGrid grid, Path out, int parallel, Launcher launcher, PrintStream console) {
         if (parallel < 1) throw new UserInputException("--parallel must be at least 1, got " + parallel);
         this.grid = grid;
         this.out = out;
         this.parallel = parallel;
         this.launcher = launcher;
-        this.evaluationAvailable = evaluationAvailable;
         this.console = console;
     }
 
@@ -96,8 +94,6 @@ final class Sweep {
         long toTrain = plan.stream().filter(p -> p.action() != Action.SKIP).count();
         say("sweep of %d runs into %s: %d to train or resume, %d complete; %d at a time with %d engine threads each",
                 plan.size(), out, toTrain, plan.size() - toTrain, parallel, threads);
-        boolean evaluate = evaluationAvailable.getAsBoolean();
-        if (!evaluate) say("metrics not available in this build (no 'evaluate' command): runs are trained only");
 
         AtomicInteger failed = new AtomicInteger();
         AtomicInteger interrupted = new AtomicInteger();
@@ -111,9 +107,10 @@ final class Sweep {
                     String tag = String.format("[%d/%d] %s", i, plan.size(), p.run().name());
                     if (stopping) return null;
                     if (p.action() != Action.SKIP) {
-                        List<String> args = p.action() == Action.RESUME
+                        List<String> args = new ArrayList<>(p.action() == Action.RESUME
                                 ? List.of("train", "--resume", p.dir().toString())
-                                : p.run().trainArguments(p.dir());
+                                : p.run().trainArguments(p.dir()));
+                        args.addAll(List.of("--metrics", String.join(",", grid.metrics())));
                         say("%s: %s", tag, p.action() == Action.RESUME ? "resuming from step " + p.step() : "training");
                         long t0 = System.nanoTime();
                         int code = launcher.run(args, logOf(p), threads);
@@ -131,7 +128,7 @@ final class Sweep {
                     } else {
                         say("%s: complete, skipped", tag);
                     }
-                    if (evaluate && !stopping) evaluate(p, tag, threads);
+                    if (!stopping) evaluateIfUnscored(p, tag, threads);
                     return null;
                 }));
             }
@@ -154,12 +151,12 @@ final class Sweep {
         return new Outcome(complete, failed.get(), interrupted.get(), rows.size());
     }
 
-    /**
-     * Scores a trained run with the metric suite ({@code evaluate RUN_DIR --metrics …}, which
-     * writes {@code RUN_DIR/metrics.json}) unless it has been scored already.
-     */
-    private void evaluate(Planned p, String tag, int threads) throws IOException, InterruptedException {
-        if (Files.exists(p.dir().resolve(RunDirectory.METRICS))) return;
+    /** Scores a complete run that has no {@code metrics.json} (one trained with --no-evaluate). */
+    private void evaluateIfUnscored(Planned p, String tag, int threads) throws IOException, InterruptedException {
+        if (!Files.isRegularFile(p.dir().resolve(RunDirectory.CONFIG)) || Files.exists(p.dir().resolve(RunDirectory.METRICS))
+                || RunDirectory.open(p.dir()).state() != RunDirectory.State.COMPLETE) {
+            return;
+        }
         List<String> args = List.of("evaluate", p.dir().toString(), "--metrics", String.join(",", grid.metrics()));
         int code = launcher.run(args, logOf(p), threads);
         if (code == 0) {

@@ -35,8 +35,7 @@ public final class SweepCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SweepGrid grid = SweepGrid.read(gridFile);
         ProcessLauncher launcher = new ProcessLauncher();
-        Sweep sweep = new Sweep(grid, out, parallel, launcher,
-                () -> Main.commandLine().getSubcommands().containsKey("evaluate"), System.out);
+        Sweep sweep = new Sweep(grid, out, parallel, launcher, System.out);
         if (dryRun) {
             for (Sweep.Planned p : sweep.plan()) {
                 String what = switch (p.action()) {

@@ -56,8 +56,8 @@ class SweepTest {
         return rd.path();
     }
 
-    private static Sweep sweep(Path out, int parallel, Launcher launcher, boolean evaluation) {
-        return new Sweep(GRID, out, parallel, launcher, () -> evaluation, new PrintStream(new ByteArrayOutputStream()));
+    private static Sweep sweep(Path out, int parallel, Launcher launcher) {
+        return new Sweep(GRID, out, parallel, launcher, new PrintStream(new ByteArrayOutputStream()));
     }
 
     @Test
@@ -68,15 +68,18 @@ class SweepTest {
         Path fresh = out.resolve(runs.get(2).name());
 
         Recorder recorder = new Recorder(0);
-        Sweep.Outcome outcome = sweep(out, 2, recorder, false).run();
+        Sweep.Outcome outcome = sweep(out, 2, recorder).run();
 
         List<List<String>> calls = new ArrayList<>(recorder.calls);
         calls.sort((a, b) -> a.toString().compareTo(b.toString()));
+        // train scores each run with the grid's metrics; the complete run here has no scores yet
         assertEquals(List.of(
-                List.of("train", "--out", fresh.toString(), "--model", "beta-vae", "--seed", "2", "--steps", "10", "--beta", "2"),
-                List.of("train", "--resume", interrupted.toString())), calls);
+                List.of("evaluate", out.resolve(runs.get(0).name()).toString(), "--metrics", "mig,factor_vae,dci"),
+                List.of("train", "--out", fresh.toString(), "--model", "beta-vae", "--seed", "2", "--steps", "10", "--beta", "2",
+                        "--metrics", "mig,factor_vae,dci"),
+                List.of("train", "--resume", interrupted.toString(), "--metrics", "mig,factor_vae,dci")), calls);
         int expectedThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
-        assertEquals(List.of(expectedThreads, expectedThreads), recorder.threads);
+        assertEquals(List.of(expectedThreads, expectedThreads, expectedThreads), recorder.threads);
         // the recorder trains nothing, so only the complete run counts
         assertEquals(new Sweep.Outcome(1, 0, 0, 3), outcome);
         assertEquals(4, Files.readAllLines(out.resolve("results.csv")).size()); // header + 3 runs
@@ -84,31 +87,33 @@ class SweepTest {
     }
 
     @Test
-    void evaluatesEachTrainedRunOnceWhenTheMetricSuiteExists(@TempDir Path out) throws Exception {
+    void scoresOnlyCompleteRunsThatHaveNoMetricsYet(@TempDir Path out) throws Exception {
         List<SweepRun> runs = GRID.runs();
         Path done = existingRun(out, runs.get(0), RunDirectory.State.COMPLETE, 10, Map.of("beta", 2.0));
         Path scored = existingRun(out, runs.get(1), RunDirectory.State.COMPLETE, 10, Map.of("beta", 2.0));
         RunDirectory.open(scored).writeJson(RunDirectory.METRICS, JsonParser.parseString("{\"mig\": {\"score\": 0.1}}"));
 
         Recorder recorder = new Recorder(0);
-        sweep(out, 1, recorder, true).run();
+        sweep(out, 1, recorder).run();
         Path fresh = out.resolve(runs.get(2).name());
         assertTrue(recorder.calls.contains(List.of("evaluate", done.toString(), "--metrics", "mig,factor_vae,dci")), recorder.calls.toString());
-        assertTrue(recorder.calls.contains(List.of("evaluate", fresh.toString(), "--metrics", "mig,factor_vae,dci")), recorder.calls.toString());
         assertTrue(recorder.calls.stream().noneMatch(c -> c.contains(scored.toString())), "a scored run is not evaluated again");
-        assertEquals(3, recorder.calls.size()); // train fresh, evaluate done and fresh
+        // the fresh run is trained, and train scores it itself
+        assertEquals(2, recorder.calls.size(), recorder.calls.toString());
+        assertTrue(recorder.calls.contains(List.of("train", "--out", fresh.toString(), "--model", "beta-vae", "--seed", "2", "--steps", "10",
+                "--beta", "2", "--metrics", "mig,factor_vae,dci")), recorder.calls.toString());
     }
 
     @Test
     void failedAndInterruptedRunsAreCounted(@TempDir Path out) throws Exception {
-        assertEquals(new Sweep.Outcome(0, 3, 0, 3), sweep(out, 1, new Recorder(1), false).run());
-        assertEquals(new Sweep.Outcome(0, 0, 3, 3), sweep(out, 1, new Recorder(130), false).run());
+        assertEquals(new Sweep.Outcome(0, 3, 0, 3), sweep(out, 1, new Recorder(1)).run());
+        assertEquals(new Sweep.Outcome(0, 0, 3, 3), sweep(out, 1, new Recorder(130)).run());
     }
 
     @Test
     void aDirectoryHoldingAnotherRunIsAnError(@TempDir Path out) {
         existingRun(out, GRID.runs().get(0), RunDirectory.State.COMPLETE, 10, Map.of("beta", 4.0));
-        UserInputException e = assertThrows(UserInputException.class, () -> sweep(out, 1, new Recorder(0), false).plan());
+        UserInputException e = assertThrows(UserInputException.class, () -> sweep(out, 1, new Recorder(0)).plan());
         assertTrue(e.getMessage().contains("holds a different run (beta 4 instead of 2)"), e.getMessage());
     }
 
