@@ -64,26 +64,26 @@ class TrainerTest {
     @Test
     void resumingFromACheckpointGivesTheParametersOfAnUninterruptedRun(@TempDir Path tmp) {
         try (NDManager m = Torch.newManager()) {
-            train(config(12), tmp.resolve("straight"), m, new TrainingListener() {});
+            train(config(40), tmp.resolve("straight"), m, new TrainingListener() {});
 
             Path split = tmp.resolve("split");
             Trainer[] trainer = new Trainer[1];
-            TrainingConfig c = config(12);
+            TrainingConfig c = config(40);
             RunDirectory run = RunDirectory.create(split, c, Map.of());
             try (Model model = model(c, m)) {
                 trainer[0] = new Trainer(model, dataset, c, run);
                 TrainingResult first = trainer[0].train(new TrainingListener() {
                     @Override
                     public void stepped(long completed, Map<String, Float> terms, double ips) {
-                        if (completed == 5) trainer[0].requestStop();
+                        if (completed == 17) trainer[0].requestStop();
                     }
                 });
                 assertTrue(first.interrupted());
-                assertEquals(5, first.completedSteps());
+                assertEquals(17, first.completedSteps());
             }
             assertEquals(RunDirectory.State.INTERRUPTED, RunDirectory.open(split).state());
             TrainingResult second = train(c, split, m, new TrainingListener() {});
-            assertEquals(12, second.completedSteps());
+            assertEquals(40, second.completedSteps());
 
             Map<String, float[]> a = parametersOf(tmp.resolve("straight").resolve(RunDirectory.CHECKPOINT), c, dataset, m);
             Map<String, float[]> b = parametersOf(split.resolve(RunDirectory.CHECKPOINT), c, dataset, m);
