@@ -1,6 +1,7 @@
 package org.disentangle4j.metrics;
 
 import java.util.random.RandomGenerator;
+import org.disentangle4j.data.GroundTruthDataset;
 
 /**
  * The points a metric scores. {@code all} feeds the metrics that fit nothing (MIG, modularity,
@@ -24,6 +25,21 @@ public record EvaluationSets(LabelledCodes all, LabelledCodes train, LabelledCod
     /** A given training and test set. */
     public static EvaluationSets of(LabelledCodes train, LabelledCodes test) {
         return new EvaluationSets(train, train, test);
+    }
+
+    /**
+     * Samples a training and a test set from a dataset (the reference's sampling for the metrics
+     * that fit a classifier) and drops factors that are constant in the training set.
+     *
+     * @param task names the sampling in progress reports
+     */
+    public static EvaluationSets sample(GroundTruthDataset dataset, RepresentationFunction representation, int numTrain, int numTest,
+            int batchSize, RandomGenerator rng, ProgressListener progress, String task) {
+        LabelledCodes train = FactorCodeSampler.sample(dataset, representation, numTrain, batchSize, rng, progress, task + " train");
+        LabelledCodes test = FactorCodeSampler.sample(dataset, representation, numTest, batchSize, rng, progress, task + " test");
+        int[] keep = ConstantFactors.varying(train.factors());
+        if (keep.length == 0) throw new MetricNotApplicableException("every factor is constant");
+        return of(train.selectFactors(keep), test.selectFactors(keep));
     }
 
     /**

@@ -57,11 +57,7 @@ public final class SapScore implements Metric {
     @Override
     public Map<String, Double> evaluate(GroundTruthDataset dataset, RepresentationFunction representation, RandomGenerator rng,
             ProgressListener progress) {
-        LabelledCodes train = FactorCodeSampler.sample(dataset, representation, numTrain, batchSize, rng, progress, NAME + " train");
-        LabelledCodes test = FactorCodeSampler.sample(dataset, representation, numTest, batchSize, rng, progress, NAME + " test");
-        int[] keep = ConstantFactors.varying(train.factors());
-        if (keep.length == 0) throw new MetricNotApplicableException("every factor is constant");
-        return evaluate(EvaluationSets.of(train.selectFactors(keep), test.selectFactors(keep)), rng, progress);
+        return evaluate(EvaluationSets.sample(dataset, representation, numTrain, numTest, batchSize, rng, progress, NAME), rng, progress);
     }
 
     @Override
