@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Train a model on a ground-truth dataset and write a run directory: config.json, log.jsonl,",
             "checkpoint.npz, reconstructions.png, traversals.png, samples.png, loss.png.",
+            "Models that keep their lowest validation loss (ae, additive-ae) also write best.npz; figures",
+            "and metrics then use those parameters.",
             "Ctrl-C writes a checkpoint first; continue with --resume RUN_DIR."
         },
         sortOptions = false)
@@ -135,6 +137,9 @@ public final class TrainCommand implements Callable<Integer> {
         if (result.interrupted()) return 130;
         System.err.printf("trained %,d steps in %.0f s (%.0f images/s)%n", result.completedSteps(), result.seconds(),
                 result.imagesPerSecond());
+        run.useBestParameters().ifPresent(best -> System.err.printf(
+                "figures and metrics use the parameters of step %,d, the lowest validation loss (%.6g), from %s%n",
+                best.step(), best.validationLoss(), RunDirectory.BEST));
         if (!noFigures) run.writeFigures();
         if (!noEvaluate) {
             System.err.println("evaluating (" + String.join(", ", names) + ")");
