@@ -84,7 +84,7 @@ class EvaluateCommandTest {
         Path negative = dir.resolve("neg.csv");
         Files.writeString(negative, Files.readString(files[1]).replaceFirst("0,0", "0,-1"));
         assertOneLineError(run("evaluate", "--codes", files[0].toString(), "--factors", negative.toString()), "factors must be non-negative");
-        assertOneLineError(run("evaluate", dir.toString()), "evaluating a run directory is not available yet");
+        assertOneLineError(run("evaluate", dir.toString()), "is not a run directory: it has no config.json");
         assertOneLineError(run("evaluate"), "give RUN_DIR, or both --codes and --factors");
     }
 
