@@ -42,9 +42,27 @@ final class Sweep {
     private final Launcher launcher;
     private final BooleanSupplier evaluationAvailable;
     private final PrintStream console;
+    private final ResultsWriter results;
     private volatile boolean stopping;
 
+    /** Writes what the runs gave into the sweep directory. */
+    @FunctionalInterface
+    interface ResultsWriter {
+        void write(Path out, List<SweepResults.Row> rows) throws IOException;
+    }
+
+    /** The generic tables: {@code results.csv}, one row per run, and {@code results.md}, mean ± s.e. per setting. */
+    static final ResultsWriter GENERIC = (out, rows) -> {
+        SweepResults.writeCsv(out.resolve("results.csv"), rows);
+        SweepResults.writeMarkdown(out.resolve("results.md"), rows);
+    };
+
     Sweep(SweepGrid grid, Path out, int parallel, Launcher launcher, BooleanSupplier evaluationAvailable, PrintStream console) {
+        this(grid, out, parallel, launcher, evaluationAvailable, console, GENERIC);
+    }
+
+    Sweep(SweepGrid grid, Path out, int parallel, Launcher launcher, BooleanSupplier evaluationAvailable, PrintStream console,
+            ResultsWriter results) {
         if (parallel < 1) throw new UserInputException("--parallel must be at least 1, got " + parallel);
         this.grid = grid;
         this.out = out;
@@ -52,6 +70,7 @@ final class Sweep {
         this.launcher = launcher;
         this.evaluationAvailable = evaluationAvailable;
         this.console = console;
+        this.results = results;
     }
 
     /** Each run's directory and what it needs; a directory holding a different run is an error. */
@@ -111,9 +130,11 @@ final class Sweep {
                     String tag = String.format("[%d/%d] %s", i, plan.size(), p.run().name());
                     if (stopping) return null;
                     if (p.action() != Action.SKIP) {
-                        List<String> args = p.action() == Action.RESUME
+                        List<String> args = new ArrayList<>(p.action() == Action.RESUME
                                 ? List.of("train", "--resume", p.dir().toString())
-                                : p.run().trainArguments(p.dir());
+                                : p.run().trainArguments(p.dir()));
+                        // the run scores itself with the grid's metrics (not train's default set) before it counts as complete
+                        if (evaluate) args.addAll(List.of("--metrics", String.join(",", grid.metrics())));
                         say("%s: %s", tag, p.action() == Action.RESUME ? "resuming from step " + p.step() : "training");
                         long t0 = System.nanoTime();
                         int code = launcher.run(args, logOf(p), threads);
@@ -147,25 +168,38 @@ final class Sweep {
             pool.shutdownNow();
         }
         List<SweepResults.Row> rows = SweepResults.collect(out, grid.runs());
-        SweepResults.writeCsv(out.resolve("results.csv"), rows);
-        SweepResults.writeMarkdown(out.resolve("results.md"), rows);
+        results.write(out, rows);
         int complete = (int) rows.stream().filter(SweepResults.Row::complete).count();
         say("%d of %d runs complete; results in %s and %s", complete, rows.size(), out.resolve("results.csv"), out.resolve("results.md"));
         return new Outcome(complete, failed.get(), interrupted.get(), rows.size());
     }
 
     /**
-     * Scores a trained run with the metric suite ({@code evaluate RUN_DIR --metrics …}, which
-     * writes {@code RUN_DIR/metrics.json}) unless it has been scored already.
+     * Scores a trained run with those of the grid's metrics that its {@code metrics.json} lacks
+     * ({@code evaluate RUN_DIR --metrics …}, which merges them into {@code RUN_DIR/metrics.json}).
      */
     private void evaluate(Planned p, String tag, int threads) throws IOException, InterruptedException {
-        if (Files.exists(p.dir().resolve(RunDirectory.METRICS))) return;
-        List<String> args = List.of("evaluate", p.dir().toString(), "--metrics", String.join(",", grid.metrics()));
+        List<String> missing = missingMetrics(p.dir());
+        if (missing.isEmpty()) return;
+        List<String> args = List.of("evaluate", p.dir().toString(), "--metrics", String.join(",", missing));
         int code = launcher.run(args, logOf(p), threads);
         if (code == 0) {
-            say("%s: evaluated (%s)", tag, String.join(", ", grid.metrics()));
+            say("%s: evaluated (%s)", tag, String.join(", ", missing));
         } else if (!stopping) {
             say("%s: evaluation FAILED with exit code %d; see %s", tag, code, logOf(p));
+        }
+    }
+
+    /** The grid's metrics that a run's metrics.json does not have (all when there is none or it is unreadable). */
+    List<String> missingMetrics(Path dir) {
+        Path file = dir.resolve(RunDirectory.METRICS);
+        if (!Files.isRegularFile(file)) return grid.metrics();
+        try {
+            var json = com.google.gson.JsonParser.parseString(Files.readString(file));
+            if (!json.isJsonObject()) return grid.metrics();
+            return grid.metrics().stream().filter(m -> !json.getAsJsonObject().has(m)).toList();
+        } catch (IOException | RuntimeException unreadable) {
+            return grid.metrics();
         }
     }
 

@@ -42,6 +42,8 @@ import org.disentangle4j.model.ValidatedModel;
  */
 public final class Trainer {
     private static final int PREFETCH = 3;
+    /** Observations per forward pass when validating. */
+    static final int VALIDATION_CHUNK = 256;
 
     private final Model model;
     private final GroundTruthDataset dataset;
@@ -194,7 +196,8 @@ public final class Trainer {
 
     /**
      * The mean validation loss per observation over the validation set, computed outside any
-     * gradient recording in batches of the training batch size.
+     * gradient recording, {@value #VALIDATION_CHUNK} observations at a time (inference mode, so
+     * the chunking does not change the loss; a small training batch would make validation slow).
      */
     private double validate(ValidatedModel validated) {
         int size = dataset.observationSize();
@@ -205,8 +208,8 @@ public final class Trainer {
         }
         int[] obs = dataset.observationShape();
         double sum = 0;
-        for (int start = 0; start < count; start += config.batchSize()) {
-            int n = Math.min(config.batchSize(), count - start);
+        for (int start = 0; start < count; start += VALIDATION_CHUNK) {
+            int n = Math.min(VALIDATION_CHUNK, count - start);
             long[] dims = new long[obs.length + 1];
             dims[0] = n;
             for (int i = 0; i < obs.length; i++) dims[i + 1] = obs[i];
