@@ -18,7 +18,7 @@ import org.disentangle4j.metrics.ProgressListener;
 import org.disentangle4j.metrics.RepresentationFunction;
 import org.disentangle4j.metrics.SuiteResult;
 import org.disentangle4j.nn.Torch;
-import org.disentangle4j.train.ModelReconstruction;
+import org.disentangle4j.train.ModelDecoder;
 import org.disentangle4j.train.ModelRepresentation;
 import org.disentangle4j.train.Run;
 import org.disentangle4j.train.RunDirectory;
@@ -121,7 +121,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     /**
      * Evaluates a trained run: samples its dataset, encodes with the model's representation
-     * (the posterior mean) and reconstructs with its decoder, shows a progress bar, prints the
+     * (the posterior mean) and decodes the codes with its decoder, shows a progress bar, prints the
      * table and merges the scores into {@code RUN_DIR/metrics.json}.
      */
     static SuiteResult evaluateRun(Run run, List<String> names, long seed, PrintWriter stdout) throws IOException {
@@ -131,7 +131,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         SuiteResult result;
         try {
             result = new MetricSuite().evaluateModel(dataset, representation,
-                    ModelReconstruction.of(run.model(), dataset.observationShape()).orElse(null), names, seed, progress);
+                    ModelDecoder.of(run.model()).orElse(null), names, seed, progress);
         } finally {
             TerminalProgress.close(progress);
         }

@@ -31,7 +31,8 @@ import org.disentangle4j.data.GroundTruthDataset;
  * dataset has no out-of-support set). LMS-tree fits its trees on {@value #DEFAULT_NUM_TRAIN}
  * further training-distribution points and scores both test sets with the same trees. Factors
  * enter as their true values ({@link FactorSpace#value}). {@code tree} is 1 for LMS-tree and 0
- * for LMS-Spearman. RMSE: {@link ReconstructionRmse}; NaN when the model has no reconstruction.
+ * for LMS-Spearman. RMSE: {@link ReconstructionRmse} of the observations against the decoded
+ * codes; NaN when the model has no decoder.
  *
  * <p>On arrays there is no model, dataset or block structure: LMS-Spearman of all points
  * against the factor indices, as {@code lms_in_support}.
@@ -81,14 +82,14 @@ public final class LmsScore implements ModelMetric {
 
     @Override
     public Map<String, Double> evaluate(GroundTruthDataset dataset, RepresentationFunction representation,
-            ReconstructionFunction reconstruction, RandomGenerator rng, ProgressListener progress, List<String> notes) {
+            DecoderFunction decoder, RandomGenerator rng, ProgressListener progress, List<String> notes) {
         Optional<int[][]> declared = dataset.latentBlocks();
         boolean tree = declared.isPresent() && Arrays.stream(declared.get()).anyMatch(b -> b.length > 1);
         Optional<FactorSampler> outside = dataset.outOfSupport();
 
-        Points test = encode(dataset, dataset.sampleFactors(numTest, rng), representation, reconstruction, progress, "lms test");
+        Points test = encode(dataset, dataset.sampleFactors(numTest, rng), representation, decoder, progress, "lms test");
         Points oos = outside.isPresent()
-                ? encode(dataset, outside.get().sample(numTest, rng), representation, reconstruction, progress, "lms out-of-support")
+                ? encode(dataset, outside.get().sample(numTest, rng), representation, decoder, progress, "lms out-of-support")
                 : null;
 
         double in, out;
@@ -119,7 +120,7 @@ public final class LmsScore implements ModelMetric {
                 + (tree ? " (trees fitted on " + String.format(Locale.ROOT, "%,d", numTrain) + " more)" : "")
                 + (oos != null ? " and " + String.format(Locale.ROOT, "%,d", numTest) + " from outside its support"
                         : "; the dataset has no out-of-support set")
-                + (reconstruction == null ? "; the model has no reconstruction, so no RMSE" : ""));
+                + (decoder == null ? "; the model has no decoder, so no RMSE" : ""));
         Map<String, Double> result = new LinkedHashMap<>();
         result.put(LMS_IN_SUPPORT, in);
         result.put(LMS_OUT_OF_SUPPORT, out);
@@ -149,7 +150,7 @@ public final class LmsScore implements ModelMetric {
 
     /** Renders, encodes (and reconstructs) the points {@link #chunk} at a time. */
     private Points encode(GroundTruthDataset dataset, int[][] factors, RepresentationFunction representation,
-            ReconstructionFunction reconstruction, ProgressListener progress, String task) {
+            DecoderFunction decoder, ProgressListener progress, String task) {
         int n = factors.length;
         FactorSpace space = dataset.factors();
         double[][] codes = new double[n][];
@@ -172,7 +173,13 @@ public final class LmsScore implements ModelMetric {
                 codes[start + i] = partCodes[i];
                 for (int f = 0; f < space.numFactors(); f++) values[start + i][f] = space.value(f, part[i][f]);
             }
-            if (reconstruction != null) rmse.add(observations, reconstruction.reconstruct(observations, count));
+            if (decoder != null) {
+                float[] images = decoder.decode(partCodes);
+                if (images.length != observations.length) {
+                    throw new IllegalStateException("the decoder gave " + images.length + " values for " + observations.length + " observed");
+                }
+                rmse.add(observations, images);
+            }
             progress.progress(task, start + count, n);
         }
         return new Points(codes, values, rmse.value());

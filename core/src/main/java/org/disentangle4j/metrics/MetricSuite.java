@@ -27,8 +27,8 @@ import org.disentangle4j.io.UserInputException;
  * BetaVAE, FactorVAE and LMS are sampled once (10,000 training and 5,000 test points, batches of 16:
  * the reference samples the same points for each, as every evaluation restarts from seed 0).
  * LMS ({@link ModelMetric}) samples its own, in- and out-of-support, and also scores the model's
- * reconstructions when {@link #evaluateModel(GroundTruthDataset, RepresentationFunction,
- * ReconstructionFunction, List, long, ProgressListener)} is given them.
+ * reconstructions (decoded codes) when {@link #evaluateModel(GroundTruthDataset, RepresentationFunction,
+ * DecoderFunction, List, long, ProgressListener)} is given them.
  */
 public final class MetricSuite {
     public static final List<String> NAMES = List.of(BetaVaeScore.NAME, FactorVaeScore.NAME, MigScore.NAME, SapScore.NAME,
@@ -171,12 +171,12 @@ public final class MetricSuite {
 
     /**
      * Samples from the dataset through the representation and scores; {@link ModelMetric}s sample
-     * their own points and also see the reconstructions.
+     * their own points and also see the reconstructions (the decoded codes).
      *
-     * @param reconstruction the model's reconstructions, or null when it has none
+     * @param decoder the model's decoder (reconstructions are decoded codes), or null when it has none
      */
     public SuiteResult evaluateModel(GroundTruthDataset dataset, RepresentationFunction representation,
-            ReconstructionFunction reconstruction, List<String> names, long seed, ProgressListener progress) {
+            DecoderFunction decoder, List<String> names, long seed, ProgressListener progress) {
         List<String> notes = new ArrayList<>();
         EvaluationSets sets = null;
         boolean needsPoints = names.stream().anyMatch(n -> !(metric(n) instanceof ModelMetric) && metric(n).notApplicableToArrays().isEmpty());
@@ -186,11 +186,11 @@ public final class MetricSuite {
             LabelledCodes test = FactorCodeSampler.sample(dataset, representation, numTest, batchSize, rng, progress, "encoding test");
             sets = EvaluationSets.of(train, test);
         }
-        return run(names, seed, notes, sets, dataset, representation, reconstruction, progress);
+        return run(names, seed, notes, sets, dataset, representation, decoder, progress);
     }
 
     private SuiteResult run(List<String> names, long seed, List<String> notes, EvaluationSets sets, GroundTruthDataset dataset,
-            RepresentationFunction representation, ReconstructionFunction reconstruction, ProgressListener progress) {
+            RepresentationFunction representation, DecoderFunction decoder, ProgressListener progress) {
         Map<String, Map<String, Double>> scores = new LinkedHashMap<>();
         Map<String, String> notApplicable = new LinkedHashMap<>();
         Map<String, Double> seconds = new LinkedHashMap<>();
@@ -203,7 +203,7 @@ public final class MetricSuite {
             try {
                 Map<String, Double> result;
                 if (dataset != null && metric instanceof ModelMetric own) {
-                    result = own.evaluate(dataset, representation, reconstruction, rng, progress, notes);
+                    result = own.evaluate(dataset, representation, decoder, rng, progress, notes);
                 } else if (dataset != null && metric.notApplicableToArrays().isPresent()) {
                     result = metric.evaluate(dataset, representation, rng, progress);
                 } else if (metric.notApplicableToArrays().isPresent()) {

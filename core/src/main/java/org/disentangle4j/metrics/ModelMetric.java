@@ -14,10 +14,10 @@ import org.disentangle4j.data.GroundTruthDataset;
 public interface ModelMetric extends Metric {
 
     /**
-     * @param reconstruction the model's reconstructions, or null when it has none (the
-     *     reconstruction results are then NaN)
+     * @param decoder the model's decoder, or null when it has none (the reconstruction results
+     *     are then NaN); a reconstruction is the decoding of the observation's code
      * @param notes where to say what was done (which variant, which sets), one line each
      */
-    Map<String, Double> evaluate(GroundTruthDataset dataset, RepresentationFunction representation, ReconstructionFunction reconstruction,
+    Map<String, Double> evaluate(GroundTruthDataset dataset, RepresentationFunction representation, DecoderFunction decoder,
             RandomGenerator rng, ProgressListener progress, List<String> notes);
 }

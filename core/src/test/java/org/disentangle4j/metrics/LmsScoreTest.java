@@ -104,15 +104,22 @@ class LmsScoreTest {
         };
     }
 
-    private static Map<String, Double> lms(GroundTruthDataset d, RepresentationFunction r, ReconstructionFunction rec, List<String> notes) {
-        return LMS.evaluate(d, r, rec, new SplittableRandom(3), ProgressListener.NONE, notes);
+    /** The decoder that inverts the identity representation: the codes are the observation. */
+    private static float[] flatten(double[][] codes) {
+        float[] out = new float[codes.length * codes[0].length];
+        for (int i = 0; i < codes.length; i++) for (int j = 0; j < codes[i].length; j++) out[i * codes[i].length + j] = (float) codes[i][j];
+        return out;
+    }
+
+    private static Map<String, Double> lms(GroundTruthDataset d, RepresentationFunction r, DecoderFunction decoder, List<String> notes) {
+        return LMS.evaluate(d, r, decoder, new SplittableRandom(3), ProgressListener.NONE, notes);
     }
 
     @Test
     void scalarCodesEqualToTheFactorsScore100InAndOutOfSupportAndReconstructExactly() {
         Positions d = new Positions(true, 64);
         List<String> notes = new ArrayList<>();
-        Map<String, Double> r = lms(d, codes(2, o -> new double[] {o[0], o[1]}, null), (obs, n) -> obs.clone(), notes);
+        Map<String, Double> r = lms(d, codes(2, o -> new double[] {o[0], o[1]}, null), LmsScoreTest::flatten, notes);
         assertEquals(List.of("lms_in_support", "lms_out_of_support", "rmse_in_support", "rmse_out_of_support", "tree"), List.copyOf(r.keySet()));
         assertEquals(100, r.get("lms_in_support"), 1e-9);
         assertEquals(100, r.get("lms_out_of_support"), 1e-9);
@@ -167,8 +174,8 @@ class LmsScoreTest {
     void aConstantGreyReconstructionOfBlackAndWhitePixelsHasRmseOneHalf() {
         // two levels: every observed value is 0 or 1, each 0.5 away from the reconstruction
         Positions d = new Positions(true, 2);
-        Map<String, Double> r = lms(d, codes(2, o -> new double[] {o[0], o[1]}, null), (obs, n) -> {
-            float[] grey = new float[obs.length];
+        Map<String, Double> r = lms(d, codes(2, o -> new double[] {o[0], o[1]}, null), c -> {
+            float[] grey = new float[c.length * 2];
             java.util.Arrays.fill(grey, 0.5f);
             return grey;
         }, new ArrayList<>());
@@ -188,7 +195,7 @@ class LmsScoreTest {
         };
         MetricSuite suite = new MetricSuite(List.of(new BetaVaeScore(), new FactorVaeScore(), new MigScore(), new SapScore(), new DciScore(),
                 new ModularityExplicitness(), new IrsScore(), new UnsupervisedScores(), LMS), 600, 300, 16);
-        SuiteResult r = suite.evaluateModel(d, identity, (obs, n) -> obs.clone(), List.of("lms"), 1, ProgressListener.NONE);
+        SuiteResult r = suite.evaluateModel(d, identity, LmsScoreTest::flatten, List.of("lms"), 1, ProgressListener.NONE);
         assertEquals(100, r.scores().get("lms").get("lms_in_support"), 1e-9);
         assertEquals(0, r.scores().get("lms").get("rmse_out_of_support"));
         // only LMS's own 1,000 + 1,000 points were encoded, not the suite's 600 + 300
