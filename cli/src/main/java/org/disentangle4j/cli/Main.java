@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             ModelsCommand.class,
             BenchCommand.class,
             SweepCommand.class,
+            ExperimentCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -21,10 +21,8 @@ import org.disentangle4j.train.SweepRun;
 /**
  * Runs a grid locally: each run a normal run directory {@code OUT/<run name>}, trained by a
  * {@code train} command (a separate process each), N at a time. Complete runs are skipped and
- * interrupted ones resumed, so rerunning an interrupted sweep finishes it. {@code train} scores
- * each run with the grid's metrics as it finishes; a complete run without scores (trained with
- * {@code --no-evaluate}) is scored by {@code evaluate}. Then {@code results.csv} and
- * {@code results.md} are written.
+ * interrupted ones resumed, so rerunning an interrupted sweep finishes it. Each run is scored
+ * with the grid's metrics (those its {@code metrics.json} lacks); then the results are written.
  */
 final class Sweep {
     /** What a run needs when the sweep starts. */
@@ -41,15 +39,34 @@ final class Sweep {
     private final int parallel;
     private final Launcher launcher;
     private final PrintStream console;
+    private final ResultsWriter results;
     private volatile boolean stopping;
 
+    /** Writes what the runs gave into the sweep directory. */
+    @FunctionalInterface
+    interface ResultsWriter {
+        void write(Path out, List<SweepResults.Row> rows) throws IOException;
+    }
+
+    /** The generic tables: {@code results.csv}, one row per run, and {@code results.md}, mean ± s.e. per setting. */
+    static final ResultsWriter GENERIC = (out, rows) -> {
+        SweepResults.writeCsv(out.resolve("results.csv"), rows);
+        SweepResults.writeMarkdown(out.resolve("results.md"), rows);
+    };
+
     Sweep(SweepGrid grid, Path out, int parallel, Launcher launcher, PrintStream console) {
+        this(grid, out, parallel, launcher, console, GENERIC);
+    }
+
+    Sweep(SweepGrid grid, Path out, int parallel, Launcher launcher, PrintStream console,
+            ResultsWriter results) {
         if (parallel < 1) throw new UserInputException("--parallel must be at least 1, got " + parallel);
         this.grid = grid;
         this.out = out;
         this.parallel = parallel;
         this.launcher = launcher;
         this.console = console;
+        this.results = results;
     }
 
     /** Each run's directory and what it needs; a directory holding a different run is an error. */
@@ -110,6 +127,7 @@ final class Sweep {
                         List<String> args = new ArrayList<>(p.action() == Action.RESUME
                                 ? List.of("train", "--resume", p.dir().toString())
                                 : p.run().trainArguments(p.dir()));
+                        // the run scores itself with the grid's metrics (not train's default set) before it counts as complete
                         args.addAll(List.of("--metrics", String.join(",", grid.metrics())));
                         say("%s: %s", tag, p.action() == Action.RESUME ? "resuming from step " + p.step() : "training");
                         long t0 = System.nanoTime();
@@ -128,7 +146,7 @@ final class Sweep {
                     } else {
                         say("%s: complete, skipped", tag);
                     }
-                    if (!stopping) evaluateIfUnscored(p, tag, threads);
+                    if (!stopping) evaluate(p, tag, threads);
                     return null;
                 }));
             }
@@ -144,25 +162,38 @@ final class Sweep {
             pool.shutdownNow();
         }
         List<SweepResults.Row> rows = SweepResults.collect(out, grid.runs());
-        SweepResults.writeCsv(out.resolve("results.csv"), rows);
-        SweepResults.writeMarkdown(out.resolve("results.md"), rows);
+        results.write(out, rows);
         int complete = (int) rows.stream().filter(SweepResults.Row::complete).count();
         say("%d of %d runs complete; results in %s and %s", complete, rows.size(), out.resolve("results.csv"), out.resolve("results.md"));
         return new Outcome(complete, failed.get(), interrupted.get(), rows.size());
     }
 
-    /** Scores a complete run that has no {@code metrics.json} (one trained with --no-evaluate). */
-    private void evaluateIfUnscored(Planned p, String tag, int threads) throws IOException, InterruptedException {
-        if (!Files.isRegularFile(p.dir().resolve(RunDirectory.CONFIG)) || Files.exists(p.dir().resolve(RunDirectory.METRICS))
-                || RunDirectory.open(p.dir()).state() != RunDirectory.State.COMPLETE) {
-            return;
-        }
-        List<String> args = List.of("evaluate", p.dir().toString(), "--metrics", String.join(",", grid.metrics()));
+    /**
+     * Scores a trained run with those of the grid's metrics that its {@code metrics.json} lacks
+     * ({@code evaluate RUN_DIR --metrics …}, which merges them into {@code RUN_DIR/metrics.json}).
+     */
+    private void evaluate(Planned p, String tag, int threads) throws IOException, InterruptedException {
+        List<String> missing = missingMetrics(p.dir());
+        if (missing.isEmpty()) return;
+        List<String> args = List.of("evaluate", p.dir().toString(), "--metrics", String.join(",", missing));
         int code = launcher.run(args, logOf(p), threads);
         if (code == 0) {
-            say("%s: evaluated (%s)", tag, String.join(", ", grid.metrics()));
+            say("%s: evaluated (%s)", tag, String.join(", ", missing));
         } else if (!stopping) {
             say("%s: evaluation FAILED with exit code %d; see %s", tag, code, logOf(p));
+        }
+    }
+
+    /** The grid's metrics that a run's metrics.json does not have (all when there is none or it is unreadable). */
+    List<String> missingMetrics(Path dir) {
+        Path file = dir.resolve(RunDirectory.METRICS);
+        if (!Files.isRegularFile(file)) return grid.metrics();
+        try {
+            var json = com.google.gson.JsonParser.parseString(Files.readString(file));
+            if (!json.isJsonObject()) return grid.metrics();
+            return grid.metrics().stream().filter(m -> !json.getAsJsonObject().has(m)).toList();
+        } catch (IOException | RuntimeException unreadable) {
+            return grid.metrics();
         }
     }
 

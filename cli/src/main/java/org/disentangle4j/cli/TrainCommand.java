@@ -7,9 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
+import org.disentangle4j.data.Datasets;
+import org.disentangle4j.data.GroundTruthDataset;
 import org.disentangle4j.io.UserInputException;
 import org.disentangle4j.metrics.MetricSuite;
+import org.disentangle4j.model.Method;
+import org.disentangle4j.model.Methods;
 import org.disentangle4j.nn.Torch;
+import org.disentangle4j.train.BlockSpec;
 import org.disentangle4j.train.Run;
 import org.disentangle4j.train.RunDirectory;
 import org.disentangle4j.train.TrainingConfig;
@@ -27,6 +32,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Train a model on a ground-truth dataset and write a run directory: config.json, log.jsonl,",
             "checkpoint.npz, reconstructions.png, traversals.png, samples.png, loss.png.",
+            "Models that keep their lowest validation loss (ae, additive-ae) also write best.npz; figures",
+            "and metrics then use those parameters.",
             "Ctrl-C writes a checkpoint first; continue with --resume RUN_DIR."
         },
         sortOptions = false)
@@ -52,11 +59,16 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch-size", paramLabel = "N", description = "batch size; default ${DEFAULT-VALUE}")
     int batchSize = 64;
 
-    @Option(names = "--lr", paramLabel = "X", description = "Adam learning rate; default ${DEFAULT-VALUE}")
+    @Option(names = "--lr", paramLabel = "X", description = "Adam learning rate; default ${DEFAULT-VALUE} (ae, additive-ae: 0.001)")
     double learningRate = 1e-4;
 
-    @Option(names = "--latent-dim", paramLabel = "N", description = "latent size; default ${DEFAULT-VALUE}")
+    @Option(names = "--latent-dim", paramLabel = "N", description = "latent size; default ${DEFAULT-VALUE} (ae, additive-ae: see --blocks)")
     int latentDim = 10;
+
+    @Option(names = "--blocks", paramLabel = "N,N,...", description = "latent blocks of equal size: sets --latent-dim to their sum and, "
+            + "for additive-ae, the block size (one decoder per block): 1,1 for balls-scalar, 2,2 for balls-block-*; "
+            + "default for ae and additive-ae: the dataset's blocks (balls-*), else --latent-dim")
+    String blocks;
 
     @Option(names = "--likelihood", paramLabel = "NAME", description = "bernoulli or gaussian; default ${DEFAULT-VALUE}")
     String likelihood = "bernoulli";
@@ -100,16 +112,55 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private Run newRun(Map<String, Double> hyper, ai.djl.ndarray.NDManager manager) {
+        var parsed = spec.commandLine().getParseResult();
+        Method method = Methods.get(model);
+        Map<String, Double> hyperParameters = new java.util.TreeMap<>(hyper);
+        int dim = latentDim;
+        BlockSpec blockSpec = blocks != null ? BlockSpec.parse(blocks) : defaultBlocks(method, parsed.hasMatchedOption("--latent-dim"));
+        if (blockSpec != null) {
+            if (parsed.hasMatchedOption("--latent-dim") && latentDim != blockSpec.latentDim()) {
+                throw new UserInputException("--blocks " + blockSpec + " makes a latent size of " + blockSpec.latentDim()
+                        + ", but --latent-dim is " + latentDim + "; give one of them");
+            }
+            dim = blockSpec.latentDim();
+            if (BlockSpec.usesBlocks(method)) {
+                Double given = hyperParameters.get(BlockSpec.BLOCK_SIZE);
+                if (given != null && given != blockSpec.blockSize()) {
+                    throw new UserInputException("--blocks " + blockSpec + " has blocks of " + blockSpec.blockSize() + ", but --block-size is "
+                            + HyperParameterOptions.format(given) + "; give one of them");
+                }
+                hyperParameters.put(BlockSpec.BLOCK_SIZE, (double) blockSpec.blockSize());
+            }
+        }
+        double lr = learningRate;
+        if (!parsed.hasMatchedOption("--lr") && method.trainingDefaults().get("lr") instanceof Double methodDefault) lr = methodDefault;
         TrainingConfig config = new TrainingConfig(model, dataset, dataFile == null ? null : dataFile.toString(), steps,
-                batchSize, learningRate, latentDim, likelihood, seed, hyper, logEvery, checkpointEvery);
+                batchSize, lr, dim, likelihood, seed, hyperParameters, logEvery, checkpointEvery);
         Path dir = out != null ? out : Path.of("runs", model + "-" + dataset + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         return Run.create(config, dir, manager);
     }
 
+    /** The dataset's blocks for a method whose {@code blocks} default says so, unless the latent size is given. */
+    private BlockSpec defaultBlocks(Method method, boolean latentDimGiven) {
+        if (latentDimGiven || !BlockSpec.FROM_DATASET.equals(method.trainingDefaults().get("blocks"))) return null;
+        GroundTruthDataset data = Datasets.open(dataset, dataFile);
+        try {
+            return BlockSpec.of(data).orElse(null);
+        } finally {
+            if (data instanceof AutoCloseable file) {
+                try {
+                    file.close();
+                } catch (Exception ignored) {
+                    // only read its declared blocks
+                }
+            }
+        }
+    }
+
     private Run resumeRun(Map<String, Double> hyper, ai.djl.ndarray.NDManager manager) {
         var parsed = spec.commandLine().getParseResult();
-        for (String option : new String[] {"--model", "--dataset", "--data-file", "--batch-size", "--lr", "--latent-dim",
+        for (String option : new String[] {"--model", "--dataset", "--data-file", "--batch-size", "--lr", "--latent-dim", "--blocks",
                 "--likelihood", "--seed", "--out", "--log-every", "--checkpoint-every"}) {
             if (parsed.hasMatchedOption(option)) {
                 throw new UserInputException("--resume continues a run with its own config; drop " + option);
@@ -135,6 +186,9 @@ public final class TrainCommand implements Callable<Integer> {
         if (result.interrupted()) return 130;
         System.err.printf("trained %,d steps in %.0f s (%.0f images/s)%n", result.completedSteps(), result.seconds(),
                 result.imagesPerSecond());
+        run.useBestParameters().ifPresent(best -> System.err.printf(
+                "figures and metrics use the parameters of step %,d, the lowest validation loss (%.6g), from %s%n",
+                best.step(), best.validationLoss(), RunDirectory.BEST));
         if (!noFigures) run.writeFigures();
         if (!noEvaluate) {
             System.err.println("evaluating (" + String.join(", ", names) + ")");

@@ -91,7 +91,8 @@ class SweepTest {
         List<SweepRun> runs = GRID.runs();
         Path done = existingRun(out, runs.get(0), RunDirectory.State.COMPLETE, 10, Map.of("beta", 2.0));
         Path scored = existingRun(out, runs.get(1), RunDirectory.State.COMPLETE, 10, Map.of("beta", 2.0));
-        RunDirectory.open(scored).writeJson(RunDirectory.METRICS, JsonParser.parseString("{\"mig\": {\"score\": 0.1}}"));
+        RunDirectory.open(scored).writeJson(RunDirectory.METRICS,
+                JsonParser.parseString("{\"mig\": {\"score\": 0.1}, \"factor_vae\": {}, \"dci\": {}}"));
 
         Recorder recorder = new Recorder(0);
         sweep(out, 1, recorder).run();
@@ -102,6 +103,17 @@ class SweepTest {
         assertEquals(2, recorder.calls.size(), recorder.calls.toString());
         assertTrue(recorder.calls.contains(List.of("train", "--out", fresh.toString(), "--model", "beta-vae", "--seed", "2", "--steps", "10",
                 "--beta", "2", "--metrics", "mig,factor_vae,dci")), recorder.calls.toString());
+    }
+
+    @Test
+    void aRunScoredWithOtherMetricsGetsTheMissingOnes(@TempDir Path out) throws Exception {
+        // train's default metrics were written, not the grid's: only the grid's missing ones are computed
+        Path partly = existingRun(out, GRID.runs().get(0), RunDirectory.State.COMPLETE, 10, Map.of("beta", 2.0));
+        RunDirectory.open(partly).writeJson(RunDirectory.METRICS, JsonParser.parseString("{\"mig\": {\"score\": 0.1}, \"sap\": {}}"));
+        Sweep sweep = sweep(out, 1, new Recorder(0));
+        assertEquals(List.of("factor_vae", "dci"), sweep.missingMetrics(partly));
+        Files.writeString(partly.resolve(RunDirectory.METRICS), "not json");
+        assertEquals(List.of("mig", "factor_vae", "dci"), sweep.missingMetrics(partly));
     }
 
     @Test

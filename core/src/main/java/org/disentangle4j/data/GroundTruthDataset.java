@@ -47,6 +47,25 @@ public interface GroundTruthDataset {
         return out;
     }
 
+    /**
+     * A sampler of factor vectors outside the training support, for datasets that train on part of
+     * their factor space only (e.g. the L-shaped support of {@link Balls} ScalarLatents). Training
+     * never calls it: the trainer draws from {@link #sampleFactors} alone, so what it gives is a
+     * test set of combinations no training batch contains.
+     */
+    default Optional<FactorSampler> outOfSupport() {
+        return Optional.empty();
+    }
+
+    /**
+     * How the factors group into blocks of latent variables that each drive one part of the
+     * observation (e.g. the (x, y) position of one ball), as lists of factor indices; empty when
+     * the dataset declares no such grouping (every factor then counts as its own block).
+     */
+    default Optional<int[][]> latentBlocks() {
+        return Optional.empty();
+    }
+
     /** The causal graph over the factors, when the dataset has one. */
     default Optional<CausalGraph> causalGraph() {
         return Optional.empty();

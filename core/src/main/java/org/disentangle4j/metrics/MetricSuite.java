@@ -24,12 +24,15 @@ import org.disentangle4j.io.UserInputException;
  *
  * <p>Every metric draws from its own generator seeded from the suite's seed and its name, so its
  * numbers do not depend on which other metrics run. On a model, the points for all metrics but
- * BetaVAE and FactorVAE are sampled once (10,000 training and 5,000 test points, batches of 16:
+ * BetaVAE, FactorVAE and LMS are sampled once (10,000 training and 5,000 test points, batches of 16:
  * the reference samples the same points for each, as every evaluation restarts from seed 0).
+ * LMS ({@link ModelMetric}) samples its own, in- and out-of-support, and also scores the model's
+ * reconstructions (decoded codes) when {@link #evaluateModel(GroundTruthDataset, RepresentationFunction,
+ * DecoderFunction, List, long, ProgressListener)} is given them.
  */
 public final class MetricSuite {
     public static final List<String> NAMES = List.of(BetaVaeScore.NAME, FactorVaeScore.NAME, MigScore.NAME, SapScore.NAME,
-            DciScore.NAME, ModularityExplicitness.NAME, IrsScore.NAME, UnsupervisedScores.NAME);
+            DciScore.NAME, ModularityExplicitness.NAME, IrsScore.NAME, UnsupervisedScores.NAME, LmsScore.NAME);
     public static final int DEFAULT_NUM_TRAIN = 10_000;
     public static final int DEFAULT_NUM_TEST = 5_000;
     public static final int DEFAULT_BATCH_SIZE = 16;
@@ -42,7 +45,7 @@ public final class MetricSuite {
     /** All metrics with the reference's settings. */
     public MetricSuite() {
         this(List.of(new BetaVaeScore(), new FactorVaeScore(), new MigScore(), new SapScore(), new DciScore(),
-                new ModularityExplicitness(), new IrsScore(), new UnsupervisedScores()), DEFAULT_NUM_TRAIN, DEFAULT_NUM_TEST,
+                new ModularityExplicitness(), new IrsScore(), new UnsupervisedScores(), new LmsScore()), DEFAULT_NUM_TRAIN, DEFAULT_NUM_TEST,
                 DEFAULT_BATCH_SIZE);
     }
 
@@ -157,26 +160,37 @@ public final class MetricSuite {
                         + "); MIG, modularity, IRS and the unsupervised scores use all points");
             }
         }
-        return run(names, seed, notes, sets, null, null, progress);
+        return run(names, seed, notes, sets, null, null, null, progress);
     }
 
-    /** Samples from the dataset through the representation and scores. */
+    /** Samples from the dataset through the representation and scores (no reconstruction metrics). */
     public SuiteResult evaluateModel(GroundTruthDataset dataset, RepresentationFunction representation, List<String> names, long seed,
             ProgressListener progress) {
+        return evaluateModel(dataset, representation, null, names, seed, progress);
+    }
+
+    /**
+     * Samples from the dataset through the representation and scores; {@link ModelMetric}s sample
+     * their own points and also see the reconstructions (the decoded codes).
+     *
+     * @param decoder the model's decoder (reconstructions are decoded codes), or null when it has none
+     */
+    public SuiteResult evaluateModel(GroundTruthDataset dataset, RepresentationFunction representation,
+            DecoderFunction decoder, List<String> names, long seed, ProgressListener progress) {
         List<String> notes = new ArrayList<>();
         EvaluationSets sets = null;
-        boolean needsPoints = names.stream().anyMatch(n -> metric(n).notApplicableToArrays().isEmpty());
+        boolean needsPoints = names.stream().anyMatch(n -> !(metric(n) instanceof ModelMetric) && metric(n).notApplicableToArrays().isEmpty());
         if (needsPoints) {
             RandomGenerator rng = new SplittableRandom(seed);
             LabelledCodes train = FactorCodeSampler.sample(dataset, representation, numTrain, batchSize, rng, progress, "encoding train");
             LabelledCodes test = FactorCodeSampler.sample(dataset, representation, numTest, batchSize, rng, progress, "encoding test");
             sets = EvaluationSets.of(train, test);
         }
-        return run(names, seed, notes, sets, dataset, representation, progress);
+        return run(names, seed, notes, sets, dataset, representation, decoder, progress);
     }
 
     private SuiteResult run(List<String> names, long seed, List<String> notes, EvaluationSets sets, GroundTruthDataset dataset,
-            RepresentationFunction representation, ProgressListener progress) {
+            RepresentationFunction representation, DecoderFunction decoder, ProgressListener progress) {
         Map<String, Map<String, Double>> scores = new LinkedHashMap<>();
         Map<String, String> notApplicable = new LinkedHashMap<>();
         Map<String, Double> seconds = new LinkedHashMap<>();
@@ -188,7 +202,9 @@ public final class MetricSuite {
             long start = System.nanoTime();
             try {
                 Map<String, Double> result;
-                if (dataset != null && metric.notApplicableToArrays().isPresent()) {
+                if (dataset != null && metric instanceof ModelMetric own) {
+                    result = own.evaluate(dataset, representation, decoder, rng, progress, notes);
+                } else if (dataset != null && metric.notApplicableToArrays().isPresent()) {
                     result = metric.evaluate(dataset, representation, rng, progress);
                 } else if (metric.notApplicableToArrays().isPresent()) {
                     throw new MetricNotApplicableException("not applicable to arrays: " + metric.notApplicableToArrays().get());

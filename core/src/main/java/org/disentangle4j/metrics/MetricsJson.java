@@ -1,9 +1,14 @@
 package org.disentangle4j.metrics;
 
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -16,8 +21,8 @@ import org.disentangle4j.io.AtomicFiles;
  * left out (the table and the command line say why).
  */
 public final class MetricsJson {
-    /** Keys whose values are counts (IRS's and FactorVAE's share the name). */
-    private static final Set<String> COUNT_KEYS = Set.of(IrsScore.ACTIVE_DIMS);
+    /** Keys whose values are counts or flags (IRS's and FactorVAE's share the name; LMS's variant flag). */
+    private static final Set<String> COUNT_KEYS = Set.of(IrsScore.ACTIVE_DIMS, LmsScore.TREE);
 
     private MetricsJson() {}
 
@@ -47,5 +52,31 @@ public final class MetricsJson {
     /** Writes the file atomically (complete or absent). */
     public static void write(Path file, SuiteResult result) throws IOException {
         AtomicFiles.writeString(file, toJson(result));
+    }
+
+    /**
+     * Writes the file atomically with these results and, from the file as it was, every metric
+     * they do not replace (a run scored with other metrics earlier keeps them). A file that is
+     * not a JSON object is replaced.
+     */
+    public static void merge(Path file, SuiteResult result) throws IOException {
+        JsonObject merged = new JsonObject();
+        if (Files.isRegularFile(file)) {
+            try {
+                JsonElement old = JsonParser.parseString(Files.readString(file));
+                if (old.isJsonObject()) old.getAsJsonObject().entrySet().forEach(e -> merged.add(e.getKey(), e.getValue()));
+            } catch (RuntimeException unreadable) {
+                // replaced by the new results
+            }
+        }
+        JsonObject fresh = JsonParser.parseString(toJson(result)).getAsJsonObject();
+        fresh.entrySet().forEach(e -> merged.add(e.getKey(), e.getValue()));
+        // metrics in the suite's order, then any the suite does not know
+        JsonObject ordered = new JsonObject();
+        for (String name : MetricSuite.NAMES) if (merged.has(name)) ordered.add(name, merged.get(name));
+        merged.entrySet().forEach(e -> {
+            if (!ordered.has(e.getKey())) ordered.add(e.getKey(), e.getValue());
+        });
+        AtomicFiles.writeString(file, new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(ordered) + "\n");
     }
 }

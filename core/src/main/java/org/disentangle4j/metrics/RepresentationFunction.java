@@ -1,5 +1,7 @@
 package org.disentangle4j.metrics;
 
+import java.util.Optional;
+
 /**
  * What a metric sees of a model: observations in, codes out (for VAEs the posterior mean).
  * Metrics never see anything else of a model.
@@ -13,4 +15,13 @@ public interface RepresentationFunction {
      * @return codes, {@code [count][numDims]}
      */
     double[][] represent(float[] observations, int count);
+
+    /**
+     * How the code dimensions group into blocks when the model declares such a grouping (an
+     * additive decoder's latent blocks), as lists of code indices; empty otherwise. The block-wise
+     * metrics (LMS-tree) use these blocks instead of searching for a grouping.
+     */
+    default Optional<int[][]> latentBlocks() {
+        return Optional.empty();
+    }
 }

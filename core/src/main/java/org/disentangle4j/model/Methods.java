@@ -47,6 +47,25 @@ public final class Methods {
                 + "sampling estimate on the batch; β = 6 from the study grid",
                 List.of(new HyperParameter("beta", 6.0, "β: the TC term's weight is β − 1 (study grid 1, 2, 4, 6, 8, 10)")),
                 BetaTcVae::new));
+        // Additive decoders (Lachapelle et al. 2023): deterministic autoencoders, Adam lr 1e-3 and weight
+        // decay 5e-4 as in the reference (models/*.py, algorithms/*.py of its code); without --blocks or
+        // --latent-dim their code has the dataset's blocks (balls-scalar 1,1, balls-block-* 2,2)
+        register(new Method("ae", "autoencoder with the non-additive decoder of the additive-decoder paper: conv encoder, "
+                + "batch-normalised code, MLP decoder with batch norm; loss: squared error on pixels; keeps the checkpoint "
+                + "of the lowest validation loss (best.npz)",
+                autoencoderHyperParameters(false), Autoencoder::new, Map.of("lr", 1e-3, "blocks", "dataset")));
+        register(new Method("additive-ae", "additive autoencoder (Lachapelle et al. 2023): the decoder is a sum of one "
+                + "network per latent block, f(z) = Σ_B f_B(z_B); otherwise as ae. --blocks 1,1 (ScalarLatents) or 2,2 "
+                + "(BlockLatents) sets latent size and block size",
+                autoencoderHyperParameters(true), AdditiveAutoencoder::new, Map.of("lr", 1e-3, "blocks", "dataset")));
+    }
+
+    private static List<HyperParameter> autoencoderHyperParameters(boolean additive) {
+        List<HyperParameter> h = new ArrayList<>();
+        if (additive) h.add(new HyperParameter("block-size", 1, "latent dimensions per decoder block (1: ScalarLatents, 2: BlockLatents)"));
+        h.add(new HyperParameter("weight-decay", 5e-4, "Adam's L2 weight decay (reference: 5e-4)"));
+        h.add(new HyperParameter("validate-every", 250, "steps between validations; best.npz keeps the lowest validation loss"));
+        return h;
     }
 
     private Methods() {}

@@ -10,6 +10,7 @@ public final class Seeds {
     public static final long MODEL_NOISE = 3;
     public static final long EVALUATION = 4;
     public static final long FIGURES = 5;
+    public static final long VALIDATION = 6;
 
     private Seeds() {}
 

@@ -24,6 +24,7 @@ public final class Checkpoint {
     private static final String STEP = "step";
     private static final String PARAM = "param/";
     private static final String OPT = "opt/";
+    private static final String VALIDATION_LOSS = "validation_loss";
 
     private Checkpoint() {}
 
@@ -43,6 +44,39 @@ public final class Checkpoint {
             throw new UserInputException("cannot write checkpoint " + file + ": " + e.getMessage(), e);
         }
     }
+
+    /**
+     * The parameters with the lowest validation loss so far ({@code best.npz}): the step they are
+     * from, the loss ({@code validation_loss}, float64) and every parameter; no optimiser state.
+     * Written atomically; {@link #loadParameters} reads it.
+     */
+    public static void saveBest(Path file, long completedSteps, Model model, double validationLoss) {
+        try {
+            NpzWriter.write(file, NpzWriter.Compression.STORED, npz -> {
+                npz.add(STEP, new long[] {completedSteps}, 1);
+                npz.add(VALIDATION_LOSS, new double[] {validationLoss}, 1);
+                for (Map.Entry<String, Parameter> e : model.namedParameters().entrySet()) {
+                    NDArray a = e.getValue().getArray();
+                    npz.add(PARAM + e.getKey(), a.toFloatArray(), toIntShape(a.getShape()));
+                }
+            });
+        } catch (IOException e) {
+            throw new UserInputException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The step and validation loss stored in a {@link #saveBest best} file. */
+    public static Best readBest(Path file) {
+        try (NpzFile npz = NpzFile.open(file)) {
+            if (!npz.contains(STEP) || !npz.contains(VALIDATION_LOSS)) {
+                throw new UserInputException(file + " is not a best-parameters file: it needs '" + STEP + "' and '" + VALIDATION_LOSS + "'");
+            }
+            return new Best(npz.read(STEP).toLongArray()[0], npz.read(VALIDATION_LOSS).toDoubleArray()[0]);
+        }
+    }
+
+    /** Where the kept parameters come from: their step and validation loss. */
+    public record Best(long step, double validationLoss) {}
 
     /** Loads parameters only (for evaluation and figures); returns the completed steps. */
     public static long loadParameters(Path file, Model model) {

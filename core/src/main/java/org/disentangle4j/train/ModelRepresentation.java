@@ -3,13 +3,16 @@ package org.disentangle4j.train;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
+import java.util.Optional;
 import org.disentangle4j.metrics.RepresentationFunction;
+import org.disentangle4j.model.AdditiveModel;
 import org.disentangle4j.model.Model;
 
 /**
  * A trained model as the metrics see it: observations in, {@link Model#represent} codes out
  * (the posterior mean for VAEs), in inference mode, a chunk at a time so that memory stays
- * bounded however many points a metric asks for.
+ * bounded however many points a metric asks for. An {@link AdditiveModel}'s latent blocks are
+ * passed on to the block-wise metrics.
  */
 public final class ModelRepresentation implements RepresentationFunction {
     private static final int CHUNK = 256;
@@ -20,6 +23,11 @@ public final class ModelRepresentation implements RepresentationFunction {
     public ModelRepresentation(Model model, int[] observationShape) {
         this.model = model;
         this.observationShape = observationShape.clone();
+    }
+
+    @Override
+    public Optional<int[][]> latentBlocks() {
+        return model instanceof AdditiveModel additive ? Optional.of(additive.latentBlocks()) : Optional.empty();
     }
 
     @Override

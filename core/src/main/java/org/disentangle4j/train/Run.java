@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.disentangle4j.data.Datasets;
 import org.disentangle4j.data.GroundTruthDataset;
@@ -58,22 +59,39 @@ public final class Run implements AutoCloseable {
         }
     }
 
-    /** Opens an existing run; its parameters are loaded from the checkpoint when there is one. */
+    /**
+     * Opens an existing run for evaluation, figures or resuming. Its parameters are those of
+     * {@code best.npz} when the run keeps its lowest validation loss, else those of the
+     * checkpoint when there is one. (Resuming reloads the checkpoint with its optimiser state.)
+     */
     public static Run open(Path dir, NDManager parent) {
         RunDirectory directory = RunDirectory.open(dir);
         TrainingConfig config = directory.config().validate();
         GroundTruthDataset dataset = openDataset(config);
         Model model = Methods.create(specOf(config, dataset), parent, Seeds.mix(config.seed(), Seeds.INIT, 0));
-        Path checkpoint = directory.file(RunDirectory.CHECKPOINT);
-        if (Files.exists(checkpoint)) {
-            try {
-                Checkpoint.loadParameters(checkpoint, model);
-            } catch (RuntimeException e) {
-                model.close();
-                throw e;
+        Run run = new Run(directory, config, dataset, model);
+        try {
+            if (run.useBestParameters().isEmpty()) {
+                Path checkpoint = directory.file(RunDirectory.CHECKPOINT);
+                if (Files.exists(checkpoint)) Checkpoint.loadParameters(checkpoint, model);
             }
+        } catch (RuntimeException e) {
+            run.close();
+            throw e;
         }
-        return new Run(directory, config, dataset, model);
+        return run;
+    }
+
+    /**
+     * Loads the parameters of {@code best.npz} into the model when the run has that file (models
+     * that keep their lowest validation loss); what evaluation and figures should see after
+     * training. Empty when there is none and the parameters are left as they are.
+     */
+    public Optional<Checkpoint.Best> useBestParameters() {
+        Path best = directory.file(RunDirectory.BEST);
+        if (!Files.exists(best)) return Optional.empty();
+        Checkpoint.loadParameters(best, model);
+        return Optional.of(Checkpoint.readBest(best));
     }
 
     private static GroundTruthDataset openDataset(TrainingConfig config) {

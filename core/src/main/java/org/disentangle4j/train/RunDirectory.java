@@ -17,8 +17,8 @@ import org.disentangle4j.io.UserInputException;
 /**
  * The directory of one training run and the files in it:
  * {@code config.json} (the config and the versions it ran with), {@code status.json} (running,
- * interrupted, complete), {@code log.jsonl}, {@code checkpoint.npz}, figures and
- * {@code metrics.json}. Every file is written atomically.
+ * interrupted, complete), {@code log.jsonl}, {@code checkpoint.npz}, {@code best.npz} (models
+ * that keep their lowest validation loss), figures and {@code metrics.json}. Every file is written atomically.
  */
 public final class RunDirectory {
     public static final String CONFIG = "config.json";
@@ -26,6 +26,8 @@ public final class RunDirectory {
     public static final String LOG = "log.jsonl";
     public static final String CHECKPOINT = "checkpoint.npz";
     public static final String METRICS = "metrics.json";
+    /** The parameters of the lowest validation loss, for models that ask for it ({@code ValidatedModel}). */
+    public static final String BEST = "best.npz";
 
     /** Where a run stands; only {@code COMPLETE} runs have all their figures. */
     public enum State { RUNNING, INTERRUPTED, COMPLETE, FAILED }

@@ -70,6 +70,16 @@ public final class SweepGrid {
         this.metrics = List.copyOf(metrics);
     }
 
+    /** A grid built in code (a built-in experiment); run names must be distinct. */
+    public static SweepGrid of(List<SweepRun> runs, List<String> metrics) {
+        Set<String> names = new LinkedHashSet<>();
+        for (SweepRun run : runs) {
+            if (!names.add(run.name())) throw new IllegalArgumentException("run " + run.name() + " is in the grid twice");
+        }
+        if (runs.isEmpty()) throw new IllegalArgumentException("a grid needs runs");
+        return new SweepGrid(runs, metrics);
+    }
+
     /** The runs in grid order: entries, then their settings' product, then seeds. */
     public List<SweepRun> runs() {
         return runs;

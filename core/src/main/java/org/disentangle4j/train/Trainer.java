@@ -23,16 +23,27 @@ import org.disentangle4j.model.Losses;
 import org.disentangle4j.model.Model;
 import org.disentangle4j.model.OptimizerSettings;
 import org.disentangle4j.model.ParameterGroup;
+import org.disentangle4j.model.Seeds;
 import org.disentangle4j.model.StepContext;
+import org.disentangle4j.model.ValidatedModel;
 
 /**
  * The training loop: batches from a background producer, one backward pass per step over the
  * sum of the model's objectives, one Adam per parameter group, {@code log.jsonl} every
  * {@code logEvery} steps, atomic checkpoints every {@code checkpointEvery} steps, at the end, and
  * when a stop is requested (Ctrl-C / SIGTERM), so an interrupted run loses nothing.
+ *
+ * <p>A {@link ValidatedModel} also gets its validation loss computed every
+ * {@link ValidatedModel#validationEvery()} steps and after the last, on a fixed set drawn from the
+ * training distribution with the run's validation seed; it is logged as {@code val_loss}, and
+ * {@code best.npz} is rewritten (atomically) whenever it is lower than every earlier one. The
+ * lowest loss so far is read back from {@code best.npz} on resuming, so a resumed run keeps the
+ * same best parameters as an uninterrupted one.
  */
 public final class Trainer {
     private static final int PREFETCH = 3;
+    /** Observations per forward pass when validating. */
+    static final int VALIDATION_CHUNK = 256;
 
     private final Model model;
     private final GroundTruthDataset dataset;
@@ -40,6 +51,8 @@ public final class Trainer {
     private final RunDirectory run;
     private final Map<String, Adam> optimizers = new LinkedHashMap<>();
     private volatile boolean stopRequested;
+    private float[] validationSet;
+    private double bestValidationLoss = Double.POSITIVE_INFINITY;
 
     public Trainer(Model model, GroundTruthDataset dataset, TrainingConfig config, RunDirectory run) {
         this.model = model;
@@ -98,6 +111,10 @@ public final class Trainer {
     private long restore() {
         Path checkpoint = run.file(RunDirectory.CHECKPOINT);
         long step = Files.exists(checkpoint) ? Checkpoint.load(checkpoint, model, optimizers) : 0;
+        Path best = run.file(RunDirectory.BEST);
+        if (model instanceof ValidatedModel && step > 0 && Files.exists(best)) {
+            bestValidationLoss = Checkpoint.readBest(best).validationLoss();
+        }
         try {
             new TrainingLog(run.file(RunDirectory.LOG)).truncateAfter(step);
         } catch (IOException e) {
@@ -141,6 +158,15 @@ public final class Trainer {
                 completed = host.step() + 1;
                 throughput.tick();
                 window.add(terms);
+                if (model instanceof ValidatedModel validated
+                        && (completed % validated.validationEvery() == 0 || completed == total)) {
+                    double loss = validate(validated);
+                    window.add(Map.of("val_loss", (float) loss));
+                    if (loss < bestValidationLoss) {
+                        bestValidationLoss = loss;
+                        Checkpoint.saveBest(run.file(RunDirectory.BEST), completed, model, loss);
+                    }
+                }
                 listener.stepped(completed, terms, throughput.imagesPerSecond());
                 if (completed % config.logEvery() == 0 || completed == total) {
                     Map<String, Double> line = new LinkedHashMap<>(window.meansAndReset());
@@ -166,6 +192,33 @@ public final class Trainer {
         double seconds = (System.nanoTime() - began) / 1e9;
         double rate = seconds > 0 ? (completed - start) * batchSize / seconds : 0;
         return new TrainingResult(completed, completed < total, seconds, rate);
+    }
+
+    /**
+     * The mean validation loss per observation over the validation set, computed outside any
+     * gradient recording, {@value #VALIDATION_CHUNK} observations at a time (inference mode, so
+     * the chunking does not change the loss; a small training batch would make validation slow).
+     */
+    private double validate(ValidatedModel validated) {
+        int size = dataset.observationSize();
+        int count = validated.validationSize();
+        if (validationSet == null) {
+            java.util.SplittableRandom rng = new java.util.SplittableRandom(Seeds.mix(config.seed(), Seeds.VALIDATION, 0));
+            validationSet = dataset.render(dataset.sampleFactors(count, rng));
+        }
+        int[] obs = dataset.observationShape();
+        double sum = 0;
+        for (int start = 0; start < count; start += VALIDATION_CHUNK) {
+            int n = Math.min(VALIDATION_CHUNK, count - start);
+            long[] dims = new long[obs.length + 1];
+            dims[0] = n;
+            for (int i = 0; i < obs.length; i++) dims[i + 1] = obs[i];
+            try (NDManager m = model.manager().newSubManager()) {
+                float[] chunk = java.util.Arrays.copyOfRange(validationSet, start * size, (start + n) * size);
+                sum += (double) validated.validationLoss(m.create(chunk, new Shape(dims))).getFloat() * n;
+            }
+        }
+        return sum / count;
     }
 
     private void saveCheckpoint(long completed, TrainingListener listener) {

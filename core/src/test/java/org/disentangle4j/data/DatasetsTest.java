@@ -20,7 +20,8 @@ class DatasetsTest {
 
     @Test
     void listsAndDescribesTheRegisteredDatasets() {
-        assertEquals(List.of("dsprites", "shapes3d"), Datasets.names());
+        assertEquals(List.of("dsprites", "shapes3d", "balls-scalar", "balls-block-independent", "balls-block-dependent"),
+                Datasets.names());
         for (String name : Datasets.names()) {
             String d = Datasets.description(name);
             assertTrue(d.length() > 20 && !d.contains("\n"), d);
@@ -31,12 +32,16 @@ class DatasetsTest {
     void opensTheProceduralDatasetsWithoutAFile() {
         assertInstanceOf(DSprites.class, Datasets.open("dsprites", null));
         assertInstanceOf(Shapes3D.class, Datasets.open("shapes3d", null));
+        for (String balls : List.of("balls-scalar", "balls-block-independent", "balls-block-dependent")) {
+            assertEquals(balls, assertInstanceOf(Balls.class, Datasets.open(balls, null)).name());
+        }
     }
 
     @Test
     void unknownNameListsTheKnownOnes() {
         UserInputException e = assertThrows(UserInputException.class, () -> Datasets.open("x", null));
-        assertEquals("unknown dataset 'x'; expected one of: dsprites, shapes3d", e.getMessage());
+        assertEquals("unknown dataset 'x'; expected one of: dsprites, shapes3d, balls-scalar, balls-block-independent, "
+                + "balls-block-dependent", e.getMessage());
         assertThrows(UserInputException.class, () -> Datasets.description("mnist"));
     }
 

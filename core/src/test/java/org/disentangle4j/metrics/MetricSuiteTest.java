@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MetricSuiteTest {
-    private static final List<String> ARRAY_METRICS = List.of("mig", "sap", "dci", "modularity_explicitness", "irs", "unsupervised");
+    private static final List<String> ARRAY_METRICS = List.of("mig", "sap", "dci", "modularity_explicitness", "irs", "unsupervised", "lms");
 
     @Test
     void parsesSelections() {
@@ -52,6 +52,9 @@ class MetricSuiteTest {
         assertTrue(r.notApplicable().get("beta_vae").contains("interventional"));
         assertEquals(1.0, r.scores().get("mig").get("discrete_mig"), 1e-12);
         assertEquals(List.of("IRS", "num_active_dims"), List.copyOf(r.scores().get("irs").keySet()));
+        // codes = the factors: LMS-Spearman of arrays is 100; arrays have no out-of-support set or reconstructions
+        assertEquals(100, r.scores().get("lms").get("lms_in_support"), 1e-9);
+        assertTrue(Double.isNaN(r.scores().get("lms").get("rmse_in_support")));
         assertTrue(r.notes().isEmpty(), r.notes().toString());
     }
 
@@ -105,11 +108,36 @@ class MetricSuiteTest {
     }
 
     @Test
+    void mergingKeepsMetricsNotRecomputed(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("metrics.json");
+        Files.writeString(file, "{\"lms\": {\"lms_in_support\": 12.5}, \"mig\": {\"discrete_mig\": 0.1}, \"custom\": {\"x\": 1}}");
+        java.util.LinkedHashMap<String, Double> mig = new java.util.LinkedHashMap<>();
+        mig.put("discrete_mig", 0.3);
+        java.util.LinkedHashMap<String, Double> irs = new java.util.LinkedHashMap<>();
+        irs.put("IRS", Double.NaN);
+        irs.put("num_active_dims", 2.0);
+        java.util.LinkedHashMap<String, Map<String, Double>> scores = new java.util.LinkedHashMap<>();
+        scores.put("mig", mig);
+        scores.put("irs", irs);
+        MetricsJson.merge(file, new SuiteResult(scores, Map.of(), List.of(), Map.of()));
+        JsonObject json = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+        assertEquals(List.of("mig", "irs", "lms", "custom"), List.copyOf(json.keySet())); // the suite's order, then the rest
+        assertEquals(0.3, json.getAsJsonObject("mig").get("discrete_mig").getAsDouble());
+        assertTrue(json.getAsJsonObject("irs").get("IRS").isJsonNull());
+        assertEquals(12.5, json.getAsJsonObject("lms").get("lms_in_support").getAsDouble());
+        assertEquals(1, json.getAsJsonObject("custom").get("x").getAsInt());
+        // a file that is not JSON is replaced
+        Files.writeString(file, "not json");
+        MetricsJson.merge(file, new SuiteResult(scores, Map.of(), List.of(), Map.of()));
+        assertEquals(List.of("mig", "irs"), List.copyOf(JsonParser.parseString(Files.readString(file)).getAsJsonObject().keySet()));
+    }
+
+    @Test
     void modelModeComputesEveryMetric() {
         NoisyFactorDataset dataset = new NoisyFactorDataset(new int[] {3, 4}, 0, 0.0);
         MetricSuite suite = new MetricSuite(List.of(new BetaVaeScore(8, 200, 100), new FactorVaeScore(8, 200, 100, 500, 0.05),
-                new MigScore(), new SapScore(), new DciScore(), new ModularityExplicitness(), new IrsScore(), new UnsupervisedScores()),
-                600, 300, 16);
+                new MigScore(), new SapScore(), new DciScore(), new ModularityExplicitness(), new IrsScore(), new UnsupervisedScores(),
+                new LmsScore(600, 300, 64)), 600, 300, 16);
         SuiteResult r = suite.evaluateModel(dataset, NoisyFactorDataset.identity(2), MetricSuite.NAMES, 5, ProgressListener.NONE);
         assertEquals(MetricSuite.NAMES, List.copyOf(r.scores().keySet()));
         assertEquals(1.0, r.scores().get("beta_vae").get("eval_accuracy"));
@@ -117,5 +145,6 @@ class MetricSuiteTest {
         // codes are the factors; only sampling makes the other factor look slightly informative
         assertTrue(r.scores().get("mig").get("discrete_mig") > 0.95, r.scores().toString());
         assertEquals(1.0, r.scores().get("irs").get("IRS"), 1e-12);
+        assertEquals(100, r.scores().get("lms").get("lms_in_support"), 1e-9);
     }
 }

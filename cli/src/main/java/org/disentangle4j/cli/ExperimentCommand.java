@@ -1,0 +1,22 @@
+package org.disentangle4j.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code disentangle experiment NAME}: built-in experiments that reproduce a method's claim. */
+@Command(
+        name = "experiment",
+        mixinStandardHelpOptions = true,
+        description = {"Built-in experiments: a fixed grid of runs that reproduces a method's claim, with its table."},
+        subcommands = {AdditiveExperimentCommand.class})
+public final class ExperimentCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name an experiment: additive");
+    }
+}

@@ -1,0 +1,50 @@
+package org.disentangle4j.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.disentangle4j.data.Balls;
+import org.disentangle4j.metrics.DecoderFunction;
+import org.disentangle4j.model.AdditiveAutoencoder;
+import org.disentangle4j.model.Likelihood;
+import org.disentangle4j.model.Methods;
+import org.disentangle4j.model.Model;
+import org.disentangle4j.nn.Torch;
+import org.junit.jupiter.api.Test;
+
+/** What metrics see of a model: its codes, blocks and decoded codes, chunk by chunk, equal to one whole pass. */
+class ModelFunctionsTest {
+
+    @Test
+    void chunkedCodesAndDecodingsEqualTheModelsOwn() {
+        Balls balls = Balls.blockIndependent();
+        int n = 300; // more than one chunk of 256
+        float[] x = balls.render(balls.sampleFactors(n, new SplittableRandom(1)));
+        try (NDManager m = Torch.newManager();
+                Model model = Methods.create(Methods.spec("additive-ae", balls.observationShape(), 4, Likelihood.BERNOULLI,
+                        Map.of("block-size", 2.0)), m, 7)) {
+            AdditiveAutoencoder ae = (AdditiveAutoencoder) model;
+            ModelRepresentation representation = new ModelRepresentation(model, balls.observationShape());
+            assertArrayEquals(new int[][] {{0, 1}, {2, 3}}, representation.latentBlocks().orElseThrow());
+            double[][] codes = representation.represent(x, n);
+            DecoderFunction decoder = ModelDecoder.of(model).orElseThrow();
+            float[] decoded = decoder.decode(codes);
+            assertEquals(n * balls.observationSize(), decoded.length);
+            try (NDManager step = m.newSubManager()) {
+                NDArray z = ae.represent(step.create(x, new Shape(n, 3, 64, 64)));
+                float[] whole = ae.generate(z).toFloatArray();
+                float[] flatCodes = z.toFloatArray();
+                for (int i = 0; i < n; i++) for (int j = 0; j < 4; j++) assertEquals(flatCodes[i * 4 + j], codes[i][j], 1e-4);
+                float worst = 0;
+                for (int i = 0; i < whole.length; i++) worst = Math.max(worst, Math.abs(whole[i] - decoded[i]));
+                assertTrue(worst < 1e-4, "largest difference " + worst);
+            }
+        }
+    }
+}
