@@ -66,6 +66,9 @@ final class RunReport {
         figure(html, run, Run.RECONSTRUCTIONS, "Reconstructions (top: data, bottom: reconstruction)");
         figure(html, run, Run.TRAVERSALS, "Latent traversals (one row per latent, highest KL first; left: the sample)");
         figure(html, run, Run.SAMPLES, "Samples from the prior");
+        figure(html, run, Run.EXTRAPOLATION, "Cartesian-product extrapolation (two learned latents over their 1st-99th percentile,"
+                + " columns: first latent left to right, rows: second latent bottom to top; framed: where out-of-support data is encoded)");
+        figure(html, run, Run.BLOCKS, "Additive blocks (input, reconstruction, then each block's own rendering, all blocks on one scale)");
         figure(html, run, Run.LOSS, "Training curves");
         html.append("</body></html>\n");
         Path file = run.file(FILE);

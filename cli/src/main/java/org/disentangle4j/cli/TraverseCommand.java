@@ -1,9 +1,12 @@
 package org.disentangle4j.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.disentangle4j.intervene.ModelFigures;
 import org.disentangle4j.io.UserInputException;
+import org.disentangle4j.model.AdditiveModel;
 import org.disentangle4j.model.LatentVariableModel;
 import org.disentangle4j.nn.Torch;
 import org.disentangle4j.train.Run;
@@ -11,37 +14,88 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code disentangle traverse RUN_DIR}: latent traversals of a trained model. */
+/**
+ * {@code disentangle traverse RUN_DIR}: latent traversals of a trained model, or with
+ * {@code --figure} another figure that walks its latent space (the extrapolation grid, the
+ * block renderings), or every figure of the run again.
+ */
 @Command(
         name = "traverse",
         mixinStandardHelpOptions = true,
         description = {"Draw latent traversals of a trained run: one row per latent, most used (highest KL) first,",
-            "each swept over ±2.5 standard deviations of that code around one sample's code."})
+            "each swept over ±2.5 standard deviations of that code around one sample's code.",
+            "--figure extrapolation draws the Cartesian-product grid over two learned latents (out-of-support cells framed),",
+            "--figure blocks each block's own rendering (additive decoders), --figure all every figure of the run again."})
 public final class TraverseCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "a run directory written by 'disentangle train'")
     Path runDir;
 
-    @Option(names = "--out", paramLabel = "FILE.png", description = "where to write the picture; default RUN_DIR/traversals.png")
+    @Option(names = "--figure", paramLabel = "NAME", description = {
+        "traversals (default), extrapolation, blocks, or all (the figures training writes, into RUN_DIR)"})
+    String figure = "traversals";
+
+    @Option(names = "--out", paramLabel = "FILE.png", description = "where to write the picture; default RUN_DIR/<figure>.png")
     Path out;
 
-    @Option(names = "--steps", paramLabel = "N", description = "values per row; default ${DEFAULT-VALUE}")
-    int steps = 10;
+    @Option(names = "--steps", paramLabel = "N", description = "values per row: default 10 for traversals, 7 for the extrapolation grid")
+    Integer steps;
 
-    @Option(names = "--seed", paramLabel = "N", description = "which sample to start from; default: the run's seed")
+    @Option(names = "--seed", paramLabel = "N", description = "which samples to draw; default: the run's seed")
     Long seed;
 
     @Override
     public Integer call() throws Exception {
-        if (steps < 2) throw new UserInputException("--steps must be at least 2, got " + steps);
+        String name = switch (figure) {
+            case "traversals" -> Run.TRAVERSALS;
+            case "extrapolation" -> Run.EXTRAPOLATION;
+            case "blocks" -> Run.BLOCKS;
+            case "all" -> null;
+            default -> throw new UserInputException("--figure must be traversals, extrapolation, blocks or all, got '" + figure + "'");
+        };
+        if (name == null && (out != null || steps != null || seed != null)) {
+            throw new UserInputException("--figure all writes the run's figures as training does; drop --out, --steps and --seed");
+        }
+        if (steps != null && figure.equals("blocks")) throw new UserInputException("--steps does not apply to --figure blocks");
+        if (steps != null && steps < 2) throw new UserInputException("--steps must be at least 2, got " + steps);
         try (var manager = Torch.newManager(); Run run = Run.open(runDir, manager)) {
+            String model = run.config().model();
             if (!(run.model() instanceof LatentVariableModel latent)) {
-                throw new UserInputException("model " + run.config().model() + " has no latent code to traverse");
+                throw new UserInputException("model " + model + " has no latent code to traverse");
             }
-            Path file = out != null ? out : run.directory().file(Run.TRAVERSALS);
-            long s = seed != null ? seed : run.config().seed();
-            new ModelFigures(latent, run.dataset(), run.model().manager(), s).writeTraversals(file, steps);
+            if (run.dataset().observationShape().length != 3) {
+                throw new UserInputException("dataset " + run.dataset().name() + " has no images to draw");
+            }
+            if (name == null) {
+                run.writeFigures();
+                refreshReport(run);
+                System.out.println(run.directory().path());
+                return 0;
+            }
+            Path file = out != null ? out : run.directory().file(name);
+            ModelFigures figures = new ModelFigures(latent, run.dataset(), run.model().manager(), seed != null ? seed : run.config().seed());
+            switch (figure) {
+                case "traversals" -> figures.writeTraversals(file, steps != null ? steps : 10);
+                case "extrapolation" -> {
+                    if (latent.latentDim() < 2) {
+                        throw new UserInputException("model " + model + " has a 1-dimensional code; the extrapolation grid needs two dimensions");
+                    }
+                    figures.writeExtrapolation(file, steps != null ? steps : 7);
+                }
+                default -> {
+                    if (!(latent instanceof AdditiveModel)) {
+                        throw new UserInputException("model " + model + " has no additive decoder; --figure blocks needs one (e.g. additive-ae)");
+                    }
+                    figures.writeBlocks(file, 6);
+                }
+            }
+            if (out == null) refreshReport(run);
             System.out.println(file);
         }
         return 0;
+    }
+
+    /** A run's report.html shows the figures its directory holds: redraw it when it is there. */
+    private static void refreshReport(Run run) throws IOException {
+        if (Files.exists(run.directory().file(RunReport.FILE))) RunReport.write(run.directory());
     }
 }

@@ -3,26 +3,39 @@ package org.disentangle4j.intervene;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.disentangle4j.data.FactorSampler;
 import org.disentangle4j.data.GroundTruthDataset;
+import org.disentangle4j.model.AdditiveModel;
 import org.disentangle4j.model.LatentVariableModel;
 import org.disentangle4j.model.Seeds;
 import org.disentangle4j.viz.ImageGrid;
 
 /**
- * The pictures of a trained model: reconstructions, samples from the prior and latent
- * traversals. Everything is drawn from the seed, so the same run gives the same pictures.
+ * The pictures of a trained model: reconstructions, samples from the prior, latent traversals,
+ * the Cartesian-product extrapolation grid and (additive decoders) each block's own rendering.
+ * Everything is drawn from the seed, so the same run gives the same pictures.
  */
 public final class ModelFigures {
     private static final int SCALE = 2;
     /** Traversals sweep ±2.5 standard deviations of each code over the data. */
     public static final double TRAVERSAL_SIGMAS = 2.5;
     private static final int STATISTICS_SAMPLES = 512;
+    /** Test images of each kind (in-support, out-of-support) encoded for the extrapolation grid. */
+    public static final int EXTRAPOLATION_SAMPLES = 512;
+    /** The frame around the extrapolation cells that lie in the out-of-support region. */
+    public static final Color UNSEEN_FRAME = new Color(255, 190, 0);
+    private static final int ENCODE_CHUNK = 256;
+    private static final int BLOCK_LABEL_WIDTH = 52;
 
     private final LatentVariableModel model;
     private final GroundTruthDataset dataset;
@@ -103,6 +116,141 @@ public final class ModelFigures {
             }
             grid.writePng(file);
         }
+    }
+
+    /**
+     * The Cartesian-product extrapolation grid ({@link CartesianProductGrid}): {@value
+     * #EXTRAPOLATION_SAMPLES} images from the training distribution and as many from the
+     * dataset's out-of-support sampler (when it has one) are encoded; two latent dimensions (see
+     * {@link CartesianProductGrid#plottedDims}, ranked by {@link LatentVariableModel#latentUsage})
+     * are swept over {@code steps} values each, every other dimension held at its median, and
+     * every combination is decoded and tiled (decoded images clamped to [0, 1]). Cells whose code
+     * lies where the out-of-support images are encoded get a {@link #UNSEEN_FRAME} frame.
+     */
+    public CartesianProductGrid writeExtrapolation(Path file, int steps) throws IOException {
+        int d = model.latentDim();
+        if (d < 2) throw new IllegalArgumentException("the extrapolation grid needs at least two latent dimensions, got " + d);
+        try (NDManager m = parent.newSubManager()) {
+            float[] inImages = render(EXTRAPOLATION_SAMPLES, 3);
+            float[] inCodes = encode(m, inImages, EXTRAPOLATION_SAMPLES);
+            Optional<FactorSampler> unseen = dataset.outOfSupport();
+            float[] outCodes = null;
+            if (unseen.isPresent()) {
+                SplittableRandom random = new SplittableRandom(Seeds.mix(seed, Seeds.FIGURES, 4));
+                outCodes = encode(m, dataset.render(unseen.get().sample(EXTRAPOLATION_SAMPLES, random)), EXTRAPOLATION_SAMPLES);
+            }
+            float[] usage = model.latentUsage(batch(m, inImages, STATISTICS_SAMPLES)).toFloatArray();
+            int[] dims = CartesianProductGrid.plottedDims(usage, model instanceof AdditiveModel a ? a.latentBlocks() : null);
+            CartesianProductGrid plan = CartesianProductGrid.of(inCodes, outCodes, d, dims[0], dims[1], steps);
+            float[] images = model.generate(m.create(plan.codes(), new Shape((long) steps * steps, d))).clip(0f, 1f).toFloatArray();
+            ImageGrid grid = new ImageGrid(steps, steps, shape[0], shape[1], shape[2], SCALE);
+            int size = dataset.observationSize();
+            for (int r = 0; r < steps; r++) {
+                for (int c = 0; c < steps; c++) {
+                    grid.put(r, c, images, (r * steps + c) * size);
+                    if (plan.marked(r, c)) grid.outline(r, c, UNSEEN_FRAME, 2);
+                }
+            }
+            grid.writePng(file);
+            return plan;
+        }
+    }
+
+    /**
+     * What {@link #writeBlocks} draws, before any display mapping: {@code count} inputs, their
+     * reconstructions (clamped to [0, 1]) and each block's own rendering f_B(z_B) (unclamped; their
+     * sum is the unclamped reconstruction), all (count, C, H, W) row-major; {@code unseen[i]} says
+     * whether input i is out-of-support.
+     */
+    public record BlockRenderings(float[] inputs, float[] reconstructions, List<float[]> blocks, boolean[] unseen) {
+        /**
+         * The one linear display scale of every block tile: {lo, hi}, the least and greatest value
+         * of all block renderings together, drawn as 0 and 1 (so a flat block looks flat and tiles
+         * compare).
+         */
+        public float[] displayRange() {
+            float lo = Float.POSITIVE_INFINITY, hi = Float.NEGATIVE_INFINITY;
+            for (float[] block : blocks) {
+                for (float v : block) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+            return new float[] {lo, hi};
+        }
+    }
+
+    /**
+     * The inputs of {@link #writeBlocks}: {@code count} images, the last {@code count / 3} from the
+     * out-of-support sampler when the dataset has one, the others from the training distribution;
+     * each encoded, reconstructed and decoded block by block.
+     */
+    public BlockRenderings blockRenderings(int count) {
+        if (!(model instanceof AdditiveModel additive)) throw new IllegalStateException("block renderings need an additive decoder");
+        if (count < 1) throw new IllegalArgumentException("need at least one input, got " + count);
+        try (NDManager m = parent.newSubManager()) {
+            Optional<FactorSampler> sampler = dataset.outOfSupport();
+            int unseenCount = sampler.isPresent() ? count / 3 : 0;
+            int size = dataset.observationSize();
+            float[] inputs = Arrays.copyOf(render(count - unseenCount, 5), count * size);
+            if (unseenCount > 0) {
+                SplittableRandom random = new SplittableRandom(Seeds.mix(seed, Seeds.FIGURES, 6));
+                System.arraycopy(dataset.render(sampler.get().sample(unseenCount, random)), 0, inputs, (count - unseenCount) * size,
+                        unseenCount * size);
+            }
+            boolean[] unseen = new boolean[count];
+            for (int i = count - unseenCount; i < count; i++) unseen[i] = true;
+            NDArray codes = model.represent(batch(m, inputs, count));
+            float[] reconstructions = model.generate(codes).clip(0f, 1f).toFloatArray();
+            List<float[]> blocks = new ArrayList<>();
+            for (NDArray block : additive.decodeBlocks(codes)) blocks.add(block.toFloatArray());
+            return new BlockRenderings(inputs, reconstructions, blocks, unseen);
+        }
+    }
+
+    /**
+     * One row per input ({@link #blockRenderings}): the input, its reconstruction, then each
+     * block's own rendering f_B(z_B). Block renderings are unclamped and may be negative (they are
+     * added to one another), so all block tiles share one linear scale from the least to the
+     * greatest block value ({@link BlockRenderings#displayRange}). Rows of out-of-support inputs
+     * are labelled "unseen", the others "train", when the dataset has an out-of-support set.
+     */
+    public BlockRenderings writeBlocks(Path file, int count) throws IOException {
+        BlockRenderings r = blockRenderings(count);
+        boolean labelled = dataset.outOfSupport().isPresent();
+        int numBlocks = r.blocks().size();
+        ImageGrid grid = new ImageGrid(count, 2 + numBlocks, shape[0], shape[1], shape[2], SCALE, labelled ? BLOCK_LABEL_WIDTH : 0);
+        float[] range = r.displayRange();
+        float span = range[1] > range[0] ? range[1] - range[0] : 1f;
+        int size = dataset.observationSize();
+        for (int i = 0; i < count; i++) {
+            grid.put(i, 0, r.inputs(), i * size);
+            grid.put(i, 1, r.reconstructions(), i * size);
+            for (int b = 0; b < numBlocks; b++) {
+                float[] shown = new float[size];
+                float[] block = r.blocks().get(b);
+                for (int p = 0; p < size; p++) shown[p] = (block[i * size + p] - range[0]) / span;
+                grid.put(i, 2 + b, shown, 0);
+            }
+            if (labelled) grid.labelRow(i, r.unseen()[i] ? "unseen" : "train");
+        }
+        grid.writePng(file);
+        return r;
+    }
+
+    /** Codes of {@code count} observations, encoded {@value #ENCODE_CHUNK} at a time. */
+    private float[] encode(NDManager parentScope, float[] pixels, int count) {
+        int d = model.latentDim();
+        int size = dataset.observationSize();
+        float[] codes = new float[count * d];
+        for (int start = 0; start < count; start += ENCODE_CHUNK) {
+            int n = Math.min(ENCODE_CHUNK, count - start);
+            try (NDManager m = parentScope.newSubManager()) {
+                NDArray x = m.create(Arrays.copyOfRange(pixels, start * size, (start + n) * size), new Shape(n, shape[0], shape[1], shape[2]));
+                System.arraycopy(model.represent(x).toFloatArray(), 0, codes, start * d, n * d);
+            }
+        }
+        return codes;
     }
 
     private float[] dataCodes(NDManager m) {

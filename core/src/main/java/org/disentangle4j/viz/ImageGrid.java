@@ -74,11 +74,22 @@ public final class ImageGrid {
 
     /** Outlines cell (row, col) in a colour, e.g. to mark an extrapolated combination. */
     public ImageGrid outline(int row, int col, Color color) {
+        return outline(row, col, color, 1);
+    }
+
+    /**
+     * Frames cell (row, col) with a border {@code thickness} pixels wide drawn in the separator
+     * around it, so the tile itself stays as it is (at most {@value #GAP}, the separator's width).
+     */
+    public ImageGrid outline(int row, int col, Color color, int thickness) {
+        if (thickness < 1 || thickness > GAP) {
+            throw new IllegalArgumentException("a frame is 1 to " + GAP + " pixels wide, got " + thickness);
+        }
         int x0 = labelWidth + GAP + col * (width * scale + GAP);
         int y0 = GAP + row * (height * scale + GAP);
         Graphics2D g = image.createGraphics();
         g.setColor(color);
-        g.drawRect(x0 - 1, y0 - 1, width * scale + 1, height * scale + 1);
+        for (int t = 1; t <= thickness; t++) g.drawRect(x0 - t, y0 - t, width * scale - 1 + 2 * t, height * scale - 1 + 2 * t);
         g.dispose();
         return this;
     }
