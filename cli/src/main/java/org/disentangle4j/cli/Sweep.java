@@ -169,10 +169,15 @@ final class Sweep {
     }
 
     /**
-     * Scores a trained run with those of the grid's metrics that its {@code metrics.json} lacks
+     * Scores a complete run with those of the grid's metrics that its {@code metrics.json} lacks
      * ({@code evaluate RUN_DIR --metrics …}, which merges them into {@code RUN_DIR/metrics.json}).
+     * A run that did not complete is left alone.
      */
     private void evaluate(Planned p, String tag, int threads) throws IOException, InterruptedException {
+        if (!Files.isRegularFile(p.dir().resolve(RunDirectory.CONFIG))
+                || RunDirectory.open(p.dir()).state() != RunDirectory.State.COMPLETE) {
+            return;
+        }
         List<String> missing = missingMetrics(p.dir());
         if (missing.isEmpty()) return;
         List<String> args = List.of("evaluate", p.dir().toString(), "--metrics", String.join(",", missing));
