@@ -86,17 +86,23 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Seed of all sampling and solvers (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--votes", paramLabel = "TRAIN,EVAL", defaultValue = "10000,5000", description = {
+        "Training and evaluation votes of beta_vae and factor_vae (default: the reference's ${DEFAULT-VALUE});",
+        "fewer are proportionally faster and noisier, and are recorded next to the scores."})
+    String votes;
+
     @Option(names = "--out", paramLabel = "FILE", description = "Write the scores as JSON to this file.")
     Path out;
 
     @Override
     public Integer call() throws IOException {
         List<String> names = MetricSuite.parseSelection(metrics);
+        MetricSuite.Votes voteCounts = MetricSuite.Votes.parse(votes);
         if (runDir != null) {
             if (codes != null || factors != null) throw new UserInputException("give either RUN_DIR or --codes/--factors, not both");
             if (out != null) throw new UserInputException("--out is for arrays; a run's scores go to RUN_DIR/metrics.json");
             try (NDManager manager = Torch.newManager(); Run run = Run.open(runDir, manager)) {
-                evaluateRun(run, names, seed, spec.commandLine().getOut());
+                evaluateRun(run, names, voteCounts, seed, spec.commandLine().getOut());
                 RunReport.write(run.directory());
             }
             return 0;
@@ -111,7 +117,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         ProgressListener progress = TerminalProgress.forTerminal();
         SuiteResult result;
         try {
-            result = new MetricSuite().evaluateArrays(train, test, names, seed, progress);
+            result = new MetricSuite(voteCounts).evaluateArrays(train, test, names, seed, progress);
         } finally {
             TerminalProgress.close(progress);
         }
@@ -124,13 +130,13 @@ public final class EvaluateCommand implements Callable<Integer> {
      * (the posterior mean) and decodes the codes with its decoder, shows a progress bar, prints the
      * table and merges the scores into {@code RUN_DIR/metrics.json}.
      */
-    static SuiteResult evaluateRun(Run run, List<String> names, long seed, PrintWriter stdout) throws IOException {
+    static SuiteResult evaluateRun(Run run, List<String> names, MetricSuite.Votes votes, long seed, PrintWriter stdout) throws IOException {
         GroundTruthDataset dataset = run.dataset();
         RepresentationFunction representation = new ModelRepresentation(run.model(), dataset.observationShape());
         ProgressListener progress = TerminalProgress.forTerminal();
         SuiteResult result;
         try {
-            result = new MetricSuite().evaluateModel(dataset, representation,
+            result = new MetricSuite(votes).evaluateModel(dataset, representation,
                     ModelDecoder.of(run.model()).orElse(null), names, seed, progress);
         } finally {
             TerminalProgress.close(progress);

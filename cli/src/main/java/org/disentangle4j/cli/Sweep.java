@@ -128,7 +128,7 @@ final class Sweep {
                                 ? List.of("train", "--resume", p.dir().toString())
                                 : p.run().trainArguments(p.dir()));
                         // the run scores itself with the grid's metrics (not train's default set) before it counts as complete
-                        args.addAll(List.of("--metrics", String.join(",", grid.metrics())));
+                        args.addAll(grid.metricArguments(grid.metrics()));
                         say("%s: %s", tag, p.action() == Action.RESUME ? "resuming from step " + p.step() : "training");
                         long t0 = System.nanoTime();
                         int code = launcher.run(args, logOf(p), threads);
@@ -180,7 +180,8 @@ final class Sweep {
         }
         List<String> missing = missingMetrics(p.dir());
         if (missing.isEmpty()) return;
-        List<String> args = List.of("evaluate", p.dir().toString(), "--metrics", String.join(",", missing));
+        List<String> args = new ArrayList<>(List.of("evaluate", p.dir().toString()));
+        args.addAll(grid.metricArguments(missing));
         int code = launcher.run(args, logOf(p), threads);
         if (code == 0) {
             say("%s: evaluated (%s)", tag, String.join(", ", missing));

@@ -96,8 +96,14 @@ public final class TrainCommand implements Callable<Integer> {
         "beta_vae and factor_vae encode about a million images each: several minutes on 2 cores"})
     String metrics = DEFAULT_METRICS;
 
+    @Option(names = "--votes", paramLabel = "TRAIN,EVAL", description = {
+        "training and evaluation votes of beta_vae and factor_vae; default the reference's ${DEFAULT-VALUE}"})
+    String votes = MetricSuite.Votes.REFERENCE.toString();
+
     @Option(names = "--no-evaluate", description = "skip the metrics at the end")
     boolean noEvaluate;
+
+    private MetricSuite.Votes voteCounts;
 
     /** The suite without the two interventional scores, which alone would take longer than training. */
     static final String DEFAULT_METRICS = "mig,sap,dci,modularity_explicitness,irs,unsupervised";
@@ -106,6 +112,7 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Map<String, Double> hyper = HyperParameterOptions.given(spec.commandLine().getParseResult());
         List<String> names = noEvaluate ? List.of() : MetricSuite.parseSelection(metrics); // before any directory exists
+        voteCounts = MetricSuite.Votes.parse(votes);
         try (var manager = Torch.newManager(); Run run = resume != null ? resumeRun(hyper, manager) : newRun(hyper, manager)) {
             return train(run, names);
         }
@@ -192,7 +199,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (!noFigures) run.writeFigures();
         if (!noEvaluate) {
             System.err.println("evaluating (" + String.join(", ", names) + ")");
-            EvaluateCommand.evaluateRun(run, names, config.seed(), spec.commandLine().getOut());
+            EvaluateCommand.evaluateRun(run, names, voteCounts, config.seed(), spec.commandLine().getOut());
         }
         Path report = RunReport.write(run.directory());
         run.directory().writeStatus(RunDirectory.State.COMPLETE, result.completedSteps());

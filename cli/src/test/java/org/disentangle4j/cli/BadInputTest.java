@@ -49,6 +49,13 @@ class BadInputTest {
     }
 
     @Test
+    void malformedVotes(@TempDir Path tmp) {
+        Path out = tmp.resolve("run");
+        assertOneLineError(run("train", "--votes", "1000", "--out", out.toString()), "--votes: expected TRAIN,EVAL");
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void nonPositiveStepCount(@TempDir Path tmp) {
         Path out = tmp.resolve("run");
         assertOneLineError(run("train", "--steps", "0", "--out", out.toString()), "--steps must be a positive number");

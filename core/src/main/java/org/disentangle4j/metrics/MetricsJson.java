@@ -21,8 +21,8 @@ import org.disentangle4j.io.AtomicFiles;
  * left out (the table and the command line say why).
  */
 public final class MetricsJson {
-    /** Keys whose values are counts or flags (IRS's and FactorVAE's share the name; LMS's variant flag). */
-    private static final Set<String> COUNT_KEYS = Set.of(IrsScore.ACTIVE_DIMS, LmsScore.TREE);
+    /** Keys whose values are counts or flags (IRS's and FactorVAE's share the name; LMS's variant flag; vote counts). */
+    private static final Set<String> COUNT_KEYS = Set.of(IrsScore.ACTIVE_DIMS, LmsScore.TREE, MetricSuite.VOTES_TRAIN, MetricSuite.VOTES_EVAL);
 
     private MetricsJson() {}
 

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import org.disentangle4j.data.Datasets;
 import org.disentangle4j.io.UserInputException;
+import org.disentangle4j.metrics.MetricSuite;
 import org.disentangle4j.model.Likelihood;
 import org.disentangle4j.model.HyperParameter;
 import org.disentangle4j.model.Method;
@@ -30,6 +31,7 @@ import org.disentangle4j.model.Methods;
  *   "steps": 2000,
  *   "seeds": [0, 1],
  *   "metrics": ["mig", "factor_vae", "dci"],
+ *   "votes": "1000,500",              optional: beta_vae/factor_vae votes (default the reference's)
  *   "runs": [
  *     {"model": "beta-vae", "beta": [1, 4]},
  *     {"model": "factor-vae", "gamma": 10, "steps": 3000}
@@ -64,10 +66,12 @@ public final class SweepGrid {
 
     private final List<SweepRun> runs;
     private final List<String> metrics;
+    private final MetricSuite.Votes votes;
 
-    private SweepGrid(List<SweepRun> runs, List<String> metrics) {
+    private SweepGrid(List<SweepRun> runs, List<String> metrics, MetricSuite.Votes votes) {
         this.runs = List.copyOf(runs);
         this.metrics = List.copyOf(metrics);
+        this.votes = votes;
     }
 
     /** A grid built in code (a built-in experiment); run names must be distinct. */
@@ -77,7 +81,7 @@ public final class SweepGrid {
             if (!names.add(run.name())) throw new IllegalArgumentException("run " + run.name() + " is in the grid twice");
         }
         if (runs.isEmpty()) throw new IllegalArgumentException("a grid needs runs");
-        return new SweepGrid(runs, metrics);
+        return new SweepGrid(runs, metrics, MetricSuite.Votes.REFERENCE);
     }
 
     /** The runs in grid order: entries, then their settings' product, then seeds. */
@@ -87,6 +91,18 @@ public final class SweepGrid {
 
     public List<String> metrics() {
         return metrics;
+    }
+
+    /** The votes of the interventional scores (beta_vae, factor_vae). */
+    public MetricSuite.Votes votes() {
+        return votes;
+    }
+
+    /** The arguments of {@code train} and {@code evaluate} that score with these metrics and votes. */
+    public List<String> metricArguments(List<String> names) {
+        List<String> args = new ArrayList<>(List.of("--metrics", String.join(",", names)));
+        if (!votes.equals(MetricSuite.Votes.REFERENCE)) args.addAll(List.of("--votes", votes.toString()));
+        return args;
     }
 
     public static SweepGrid read(Path file) {
@@ -113,6 +129,7 @@ public final class SweepGrid {
         Map<String, List<Object>> shared = new LinkedHashMap<>();
         List<Long> seeds = List.of(0L);
         List<String> metrics = DEFAULT_METRICS;
+        MetricSuite.Votes votes = MetricSuite.Votes.REFERENCE;
         JsonArray entries = null;
         for (Map.Entry<String, JsonElement> e : top.entrySet()) {
             String key = e.getKey();
@@ -126,9 +143,17 @@ public final class SweepGrid {
                 }
                 case "seeds" -> seeds = seeds(e.getValue(), where);
                 case "metrics" -> metrics = metrics(e.getValue(), where);
+                case "votes" -> {
+                    if (!e.getValue().isJsonPrimitive()) throw new UserInputException(where + ": expected \"TRAIN,EVAL\", e.g. \"1000,500\"");
+                    try {
+                        votes = MetricSuite.Votes.parse(e.getValue().getAsString());
+                    } catch (UserInputException bad) {
+                        throw new UserInputException(where + ": " + bad.getMessage());
+                    }
+                }
                 default -> {
                     if (!OPTIONS.containsKey(key)) {
-                        throw new UserInputException(where + ": unknown key; the top level takes runs, seeds, metrics and the training options "
+                        throw new UserInputException(where + ": unknown key; the top level takes runs, seeds, metrics, votes and the training options "
                                 + OPTION_LIST + " (hyper-parameters go in a run)");
                     }
                     shared.put(key, optionValues(key, e.getValue(), where));
@@ -147,7 +172,7 @@ public final class SweepGrid {
                 runs.add(run);
             }
         }
-        return new SweepGrid(runs, metrics);
+        return new SweepGrid(runs, metrics, votes);
     }
 
     private static List<SweepRun> expand(JsonObject entry, Map<String, List<Object>> shared, List<Long> seeds, String where) {

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.disentangle4j.io.UserInputException;
 import org.junit.jupiter.api.Test;
 
 class InterventionalScoresTest {
@@ -62,5 +65,34 @@ class InterventionalScoresTest {
         EvaluationSets sets = EvaluationSets.of(points, points);
         assertThrows(MetricNotApplicableException.class, () -> new BetaVaeScore().evaluate(sets, new SplittableRandom(0), ProgressListener.NONE));
         assertThrows(MetricNotApplicableException.class, () -> new FactorVaeScore().evaluate(sets, new SplittableRandom(0), ProgressListener.NONE));
+    }
+
+    @Test
+    void aSuiteWithFewerVotesEncodesThatManyBatchesAndSaysSo() {
+        AtomicLong encoded = new AtomicLong();
+        RepresentationFunction counting = (obs, count) -> {
+            encoded.addAndGet(count);
+            return identity.represent(obs, count);
+        };
+        MetricSuite suite = new MetricSuite(new MetricSuite.Votes(30, 20));
+        // FactorVAE: 10,000 points for the variances, then (30 + 20) votes of one batch of 64
+        SuiteResult f = suite.evaluateModel(dataset, counting, null, List.of(FactorVaeScore.NAME), 0, ProgressListener.NONE);
+        assertEquals(10_000 + 50 * 64, encoded.getAndSet(0));
+        assertEquals(30.0, f.scores().get(FactorVaeScore.NAME).get(MetricSuite.VOTES_TRAIN));
+        assertEquals(20.0, f.scores().get(FactorVaeScore.NAME).get(MetricSuite.VOTES_EVAL));
+        assertEquals(1.0, f.scores().get(FactorVaeScore.NAME).get(FactorVaeScore.EVAL_ACCURACY));
+        // BetaVAE: (30 + 20) points, each the difference of two batches of 64
+        SuiteResult b = suite.evaluateModel(dataset, counting, null, List.of(BetaVaeScore.NAME), 0, ProgressListener.NONE);
+        assertEquals(50 * 2 * 64, encoded.get());
+        assertEquals(30.0, b.scores().get(BetaVaeScore.NAME).get(MetricSuite.VOTES_TRAIN));
+    }
+
+    @Test
+    void votesAreTwoPositiveCounts() {
+        assertEquals(new MetricSuite.Votes(1000, 500), MetricSuite.Votes.parse(" 1000, 500"));
+        assertEquals("10000,5000", MetricSuite.Votes.REFERENCE.toString());
+        for (String bad : new String[] {"1000", "1000,0", "a,b", "1,2,3", ""}) {
+            assertThrows(UserInputException.class, () -> MetricSuite.Votes.parse(bad), bad);
+        }
     }
 }

@@ -115,4 +115,15 @@ class SweepGridTest {
         assertEquals(List.of("train", "--out", "d", "--model", "vae", "--seed", "0", "--checkpoint-every", "5", "--log-every", "5",
                 "--steps", "7"), logged.trainArguments(Path.of("d")));
     }
+
+    @Test
+    void votesOfTheInterventionalScoresGoToTrainAndEvaluateOnlyWhenSet() {
+        SweepGrid plain = SweepGrid.parse("{\"metrics\": \"mig,factor_vae\", \"runs\": [{\"model\": \"vae\"}]}", "g");
+        assertEquals(List.of("--metrics", "mig,factor_vae"), plain.metricArguments(plain.metrics()));
+        SweepGrid fewer = SweepGrid.parse("{\"votes\": \"1000,500\", \"runs\": [{\"model\": \"vae\"}]}", "g");
+        assertEquals(List.of("--metrics", "factor_vae", "--votes", "1000,500"), fewer.metricArguments(List.of("factor_vae")));
+        assertEquals("g: votes: --votes: expected TRAIN,EVAL (two positive counts, e.g. 1000,500), got '1000'",
+                assertThrows(UserInputException.class,
+                        () -> SweepGrid.parse("{\"votes\": \"1000\", \"runs\": [{\"model\": \"vae\"}]}", "g")).getMessage());
+    }
 }
