@@ -32,11 +32,11 @@ public final class AdditiveExperiment {
     public static final List<String> DEFAULT_DATASETS = List.of(Balls.SCALAR, Balls.BLOCK_INDEPENDENT);
     public static final int DEFAULT_SEEDS = 3;
     /**
-     * About 40 minutes for the default grid on 2 cores: ae trains at about 110 and additive-ae at
-     * about 65 images/s at batch 64, and each run spends about 70 s more on start-up, figures and
-     * {@code lms} (measured; see the README).
+     * The default grid took 27.9 minutes on 2 cores at this budget (measured; see the README): ae
+     * trains at about 280 and additive-ae at about 170 images/s at batch 64, and each run spends
+     * about a minute more on start-up, figures and {@code lms}.
      */
-    public static final long DEFAULT_STEPS = 150;
+    public static final long DEFAULT_STEPS = 400;
     public static final int BATCH_SIZE = 64;
     public static final double LEARNING_RATE = 1e-3;
     public static final List<String> METRICS = List.of(LmsScore.NAME);

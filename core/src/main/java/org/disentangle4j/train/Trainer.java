@@ -223,6 +223,8 @@ public final class Trainer {
 
     private void saveCheckpoint(long completed, TrainingListener listener) {
         Checkpoint.save(run.file(RunDirectory.CHECKPOINT), completed, model, optimizers);
+        // status.json names the step a resume would start from, also if the process dies later (e.g. while scoring)
+        run.writeStatus(RunDirectory.State.RUNNING, completed);
         listener.checkpointed(completed);
     }
 

@@ -84,6 +84,10 @@ class TrainerTest {
             assertEquals(RunDirectory.State.INTERRUPTED, RunDirectory.open(split).state());
             TrainingResult second = train(c, split, m, new TrainingListener() {});
             assertEquals(40, second.completedSteps());
+            // trained but not yet scored: status.json names the last checkpoint's step, where a rerun would resume
+            var status = RunDirectory.open(split).readJson(RunDirectory.STATUS);
+            assertEquals("running", status.get("state").getAsString());
+            assertEquals(40, status.get("step").getAsLong());
 
             Map<String, float[]> a = parametersOf(tmp.resolve("straight").resolve(RunDirectory.CHECKPOINT), c, dataset, m);
             Map<String, float[]> b = parametersOf(split.resolve(RunDirectory.CHECKPOINT), c, dataset, m);
