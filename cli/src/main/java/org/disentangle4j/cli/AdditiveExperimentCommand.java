@@ -87,31 +87,9 @@ public final class AdditiveExperimentCommand implements Callable<Integer> {
         };
         Sweep sweep = new Sweep(grid, out, parallel, new ProcessLauncher(), System.out, table);
         if (dryRun) {
-            var stdout = spec.commandLine().getOut();
-            for (Sweep.Planned p : sweep.plan()) {
-                String what = switch (p.action()) {
-                    case TRAIN -> "train";
-                    case RESUME -> "resume from step " + p.step();
-                    case SKIP -> "complete";
-                };
-                stdout.printf("%-20s %s%n", what, p.dir());
-            }
-            stdout.flush();
+            sweep.printPlan(spec.commandLine().getOut());
             return 0;
         }
-        Thread hook = new Thread(sweep::stop, "experiment-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        Sweep.Outcome outcome;
-        try {
-            outcome = sweep.run();
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is stopping the runs
-            }
-        }
-        if (outcome.interrupted() > 0) return 130;
-        return outcome.failed() > 0 ? 1 : 0;
+        return sweep.runToExitCode();
     }
 }

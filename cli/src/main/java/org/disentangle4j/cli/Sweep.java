@@ -2,6 +2,7 @@ package org.disentangle4j.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
@@ -67,6 +68,40 @@ final class Sweep {
         this.launcher = launcher;
         this.console = console;
         this.results = results;
+    }
+
+    /** {@code --dry-run}: one line per run, what it needs (train, resume from step N, complete) and its directory. */
+    void printPlan(PrintWriter out) {
+        for (Planned p : plan()) {
+            String what = switch (p.action()) {
+                case TRAIN -> "train";
+                case RESUME -> "resume from step " + p.step();
+                case SKIP -> "complete";
+            };
+            out.printf("%-20s %s%n", what, p.dir());
+        }
+        out.flush();
+    }
+
+    /**
+     * Runs the sweep, stopping it (the running runs checkpoint) when the process is asked to end;
+     * the command's exit code: 130 if runs were interrupted, 1 if one failed, else 0.
+     */
+    int runToExitCode() throws IOException, InterruptedException {
+        Thread hook = new Thread(this::stop, "sweep-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        Outcome outcome;
+        try {
+            outcome = run();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is stopping the runs
+            }
+        }
+        if (outcome.interrupted() > 0) return 130;
+        return outcome.failed() > 0 ? 1 : 0;
     }
 
     /** Each run's directory and what it needs; a directory holding a different run is an error. */

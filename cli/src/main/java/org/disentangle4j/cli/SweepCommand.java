@@ -1,5 +1,6 @@
 package org.disentangle4j.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.disentangle4j.train.SweepGrid;
@@ -37,29 +38,9 @@ public final class SweepCommand implements Callable<Integer> {
         ProcessLauncher launcher = new ProcessLauncher();
         Sweep sweep = new Sweep(grid, out, parallel, launcher, System.out);
         if (dryRun) {
-            for (Sweep.Planned p : sweep.plan()) {
-                String what = switch (p.action()) {
-                    case TRAIN -> "train";
-                    case RESUME -> "resume from step " + p.step();
-                    case SKIP -> "complete";
-                };
-                System.out.printf("%-20s %s%n", what, p.dir());
-            }
+            sweep.printPlan(new PrintWriter(System.out));
             return 0;
         }
-        Thread hook = new Thread(sweep::stop, "sweep-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        Sweep.Outcome outcome;
-        try {
-            outcome = sweep.run();
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is stopping the runs
-            }
-        }
-        if (outcome.interrupted() > 0) return 130;
-        return outcome.failed() > 0 ? 1 : 0;
+        return sweep.runToExitCode();
     }
 }
