@@ -9,9 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads and writes NumPy {@code .npy} files: versions 1.0/2.0/3.0, either byte order, C order,
- * dtypes float32, float64, int64, int32, uint8 and bool. Malformed input is reported as a
- * one-line {@link UserInputException} naming the file. Files are written as version 1.0,
+ * Reads and writes NumPy {@code .npy} files: versions 1.0/2.0/3.0, either byte order, C or
+ * Fortran order (read), dtypes float32, float64, signed and unsigned integers of 1, 2, 4 and 8
+ * bytes, and bool. Malformed input is reported as a one-line {@link UserInputException} naming
+ * the file. Files are written as version 1.0,
  * little-endian, atomically.
  *
  * <p>For {@code .npz} archives see {@link NpzFile} and {@link NpzWriter}; for arrays too large

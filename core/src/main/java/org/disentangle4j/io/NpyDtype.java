@@ -8,6 +8,11 @@ public enum NpyDtype {
     FLOAT64('f', 8),
     INT64('i', 8),
     INT32('i', 4),
+    INT16('i', 2),
+    INT8('i', 1),
+    UINT64('u', 8),
+    UINT32('u', 4),
+    UINT16('u', 2),
     UINT8('u', 1),
     BOOL('b', 1);
 
@@ -17,6 +22,11 @@ public enum NpyDtype {
     NpyDtype(char kind, int itemSize) {
         this.kind = kind;
         this.itemSize = itemSize;
+    }
+
+    /** True for the integer and bool types. */
+    boolean isInteger() {
+        return kind != 'f';
     }
 
     /** Bytes per element. */
@@ -39,6 +49,6 @@ public enum NpyDtype {
     }
 
     static String supportedList() {
-        return "<f4, <f8, <i8, <i4, |u1, |b1 (either byte order)";
+        return "<f4, <f8, <i8, <i4, <i2, |i1, <u8, <u4, <u2, |u1, |b1 (either byte order)";
     }
 }

@@ -82,7 +82,7 @@ public record NpyHeader(NpyDtype dtype, ByteOrder byteOrder, int[] shape, boolea
         byte[] preamble = readExactly(in, 8, source, "the 8-byte .npy preamble");
         for (int i = 0; i < MAGIC.length; i++) {
             if (preamble[i] != MAGIC[i]) {
-                throw new UserInputException(source + ": not a .npy array (expected the magic bytes \\x93NUMPY)");
+                throw new UserInputException(source + ": not a .npy file (expected the magic bytes \\x93NUMPY)");
             }
         }
         int major = preamble[6] & 0xFF, minor = preamble[7] & 0xFF;

@@ -204,4 +204,24 @@ class NpyHandMadeTest {
                 0, 0, 0x80, 0x3F)));
         assertThrows(UserInputException.class, a::toLongArray);
     }
+
+    @Test
+    void narrowAndUnsignedIntegersReadWithTheirSignsAndRanges() throws IOException {
+        // int8 -1 (0xFF) and 5; big-endian int16 -2 (0xFFFE); uint32 4294967295; uint16 65535
+        NpyArray i1 = Npy.read(file("i1.npy", npy(1, "{'descr': '|i1', 'fortran_order': False, 'shape': (2,), }", 0xFF, 0x05)));
+        assertArrayEquals(new long[] {-1, 5}, i1.toLongArray());
+        NpyArray i2 = Npy.read(file("i2.npy", npy(1, "{'descr': '>i2', 'fortran_order': False, 'shape': (1,), }", 0xFF, 0xFE)));
+        assertArrayEquals(new int[] {-2}, i2.toIntArray());
+        NpyArray u4 = Npy.read(file("u4.npy", npy(1, "{'descr': '<u4', 'fortran_order': False, 'shape': (1,), }", 0xFF, 0xFF, 0xFF, 0xFF)));
+        assertArrayEquals(new long[] {4294967295L}, u4.toLongArray());
+        assertArrayEquals(new double[] {4294967295.0}, u4.toDoubleArray());
+        assertTrue(assertThrows(UserInputException.class, u4::toIntArray).getMessage().contains("does not fit a 32-bit int"));
+        NpyArray u2 = Npy.read(file("u2.npy", npy(1, "{'descr': '<u2', 'fortran_order': False, 'shape': (1,), }", 0xFF, 0xFF)));
+        assertArrayEquals(new int[] {65535}, u2.toIntArray());
+        // uint64 2^64 − 1: exactly 1.8446744073709552e19 as a double, too large for a long
+        NpyArray u8 = Npy.read(file("u8.npy", npy(1, "{'descr': '<u8', 'fortran_order': False, 'shape': (1,), }",
+                0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF)));
+        assertArrayEquals(new double[] {18446744073709551615.0}, u8.toDoubleArray());
+        assertTrue(assertThrows(UserInputException.class, u8::toLongArray).getMessage().contains("18446744073709551615"));
+    }
 }
