@@ -121,7 +121,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         } finally {
             TerminalProgress.close(progress);
         }
-        report(result, out, spec.commandLine().getOut());
+        report(result, out, false, spec.commandLine().getOut());
         return 0;
     }
 
@@ -143,10 +143,6 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         report(result, run.directory().file(RunDirectory.METRICS), true, stdout);
         return result;
-    }
-
-    private static void report(SuiteResult result, Path json, PrintWriter stdout) throws IOException {
-        report(result, json, false, stdout);
     }
 
     private static void report(SuiteResult result, Path json, boolean merge, PrintWriter stdout) throws IOException {

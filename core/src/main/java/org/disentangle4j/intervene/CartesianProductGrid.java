@@ -3,6 +3,7 @@ package org.disentangle4j.intervene;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
+import org.disentangle4j.metrics.Quantiles;
 
 /**
  * The codes of a Cartesian-product extrapolation figure (Lachapelle et al. 2023): two latent
@@ -29,13 +30,12 @@ public final class CartesianProductGrid {
     /** Nearest test codes that vote on whether a cell lies in the out-of-support region. */
     public static final int NEIGHBOURS = 5;
 
-    private final int latentDim, colDim, rowDim, steps;
+    private final int colDim, rowDim, steps;
     private final float[] colValues, rowValues, codes;
     private final boolean[] marked;
 
-    private CartesianProductGrid(int latentDim, int colDim, int rowDim, float[] colValues, float[] rowValues, float[] codes,
+    private CartesianProductGrid(int colDim, int rowDim, float[] colValues, float[] rowValues, float[] codes,
             boolean[] marked) {
-        this.latentDim = latentDim;
         this.colDim = colDim;
         this.rowDim = rowDim;
         this.steps = colValues.length;
@@ -66,7 +66,7 @@ public final class CartesianProductGrid {
         System.arraycopy(out, 0, all, inCodes.length, out.length);
 
         float[] base = new float[latentDim];
-        for (int j = 0; j < latentDim; j++) base[j] = (float) quantile(column(all, latentDim, j), 0.5);
+        for (int j = 0; j < latentDim; j++) base[j] = (float) Quantiles.linear(column(all, latentDim, j), 0.5);
         float[] colValues = sweep(column(all, latentDim, colDim), steps);
         float[] rowValues = sweep(column(all, latentDim, rowDim), steps);
 
@@ -81,7 +81,7 @@ public final class CartesianProductGrid {
         }
         boolean[] marked = out.length == 0 ? new boolean[steps * steps]
                 : mark(codes, inCodes, out, latentDim, colDim, rowDim, colValues, rowValues);
-        return new CartesianProductGrid(latentDim, colDim, rowDim, colValues, rowValues, codes, marked);
+        return new CartesianProductGrid(colDim, rowDim, colValues, rowValues, codes, marked);
     }
 
     /**
@@ -119,8 +119,8 @@ public final class CartesianProductGrid {
 
     /** {@code steps} evenly spaced values from the low to the high quantile, both ends exact. */
     private static float[] sweep(double[] values, int steps) {
-        double lo = quantile(values, LOW_QUANTILE);
-        double hi = quantile(values, HIGH_QUANTILE);
+        double lo = Quantiles.linear(values, LOW_QUANTILE);
+        double hi = Quantiles.linear(values, HIGH_QUANTILE);
         float[] v = new float[steps];
         for (int i = 0; i < steps; i++) v[i] = (float) (lo + (hi - lo) * i / (steps - 1));
         v[0] = (float) lo;
@@ -165,31 +165,12 @@ public final class CartesianProductGrid {
         return v;
     }
 
-    /** The q-quantile, interpolating linearly between order statistics (numpy's default). */
-    static double quantile(double[] values, double q) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        double position = q * (sorted.length - 1);
-        int lower = (int) Math.floor(position);
-        if (lower >= sorted.length - 1) return sorted[sorted.length - 1];
-        double t = position - lower;
-        return sorted[lower] + (sorted[lower + 1] - sorted[lower]) * t;
-    }
-
-    public int latentDim() {
-        return latentDim;
-    }
-
     public int colDim() {
         return colDim;
     }
 
     public int rowDim() {
         return rowDim;
-    }
-
-    public int steps() {
-        return steps;
     }
 
     /** Values of the column dimension, left to right (increasing). */

@@ -3,11 +3,11 @@ package org.disentangle4j.metrics;
 import java.util.Arrays;
 
 /** Quantiles as numpy's {@code percentile}/{@code quantile} with the default linear method. */
-final class Quantiles {
+public final class Quantiles {
     private Quantiles() {}
 
     /** The q-quantile (0 ≤ q ≤ 1) of {@code values}, interpolating linearly between order statistics. */
-    static double linear(double[] values, double q) {
+    public static double linear(double[] values, double q) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         int n = sorted.length;

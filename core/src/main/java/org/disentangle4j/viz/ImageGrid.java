@@ -72,11 +72,6 @@ public final class ImageGrid {
         return this;
     }
 
-    /** Outlines cell (row, col) in a colour, e.g. to mark an extrapolated combination. */
-    public ImageGrid outline(int row, int col, Color color) {
-        return outline(row, col, color, 1);
-    }
-
     /**
      * Frames cell (row, col) with a border {@code thickness} pixels wide drawn in the separator
      * around it, so the tile itself stays as it is (at most {@value #GAP}, the separator's width).
