@@ -92,7 +92,7 @@ public final class DSpritesFile implements GroundTruthDataset {
     /** Streams {@code imgs} one image at a time into one bit per pixel. */
     private static long[] readPackedImages(NpzFile archive, int count, int size) {
         NpyHeader h = archive.header("imgs");
-        if (h.dtype().itemSize() != 1 || !Arrays.equals(h.shape(), new int[] {count, size, size})) {
+        if (!h.dtype().isByte() || !Arrays.equals(h.shape(), new int[] {count, size, size})) {
             throw new UserInputException(archive.file() + ": imgs must be uint8 of shape (" + count + ", " + size
                     + ", " + size + "), found " + h);
         }

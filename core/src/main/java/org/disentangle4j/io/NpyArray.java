@@ -64,7 +64,7 @@ public final class NpyArray {
 
     /** The raw bytes of a uint8 or bool array (read them unsigned: {@code b & 0xFF}). */
     public byte[] toByteArray() {
-        if (dtype().itemSize() != 1) {
+        if (!dtype().isByte()) {
             throw new UserInputException(source + ": expected a uint8 or bool array, found " + header);
         }
         byte[] out = new byte[size()];

@@ -24,6 +24,11 @@ public enum NpyDtype {
         this.itemSize = itemSize;
     }
 
+    /** True for uint8 and bool, the types read as raw unsigned bytes. */
+    public boolean isByte() {
+        return this == UINT8 || this == BOOL;
+    }
+
     /** True for the integer and bool types. */
     boolean isInteger() {
         return kind != 'f';

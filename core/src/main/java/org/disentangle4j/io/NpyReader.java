@@ -97,7 +97,7 @@ public final class NpyReader implements Closeable {
 
     /** Reads the next {@code n} raw bytes of a uint8 or bool array (unsigned: {@code b & 0xFF}). */
     public void readBytes(byte[] dst, int off, int n) {
-        if (itemSize != 1) {
+        if (!header.dtype().isByte()) {
             throw new UserInputException(source + ": expected a uint8 or bool array, found " + header);
         }
         checkStreamable();

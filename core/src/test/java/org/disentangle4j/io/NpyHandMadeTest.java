@@ -210,6 +210,7 @@ class NpyHandMadeTest {
         // int8 -1 (0xFF) and 5; big-endian int16 -2 (0xFFFE); uint32 4294967295; uint16 65535
         NpyArray i1 = Npy.read(file("i1.npy", npy(1, "{'descr': '|i1', 'fortran_order': False, 'shape': (2,), }", 0xFF, 0x05)));
         assertArrayEquals(new long[] {-1, 5}, i1.toLongArray());
+        assertThrows(UserInputException.class, i1::toByteArray); // raw bytes are for uint8 and bool only
         NpyArray i2 = Npy.read(file("i2.npy", npy(1, "{'descr': '>i2', 'fortran_order': False, 'shape': (1,), }", 0xFF, 0xFE)));
         assertArrayEquals(new int[] {-2}, i2.toIntArray());
         NpyArray u4 = Npy.read(file("u4.npy", npy(1, "{'descr': '<u4', 'fortran_order': False, 'shape': (1,), }", 0xFF, 0xFF, 0xFF, 0xFF)));
