@@ -86,10 +86,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Seed of all sampling and solvers (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--votes", paramLabel = "TRAIN,EVAL", defaultValue = "10000,5000", description = {
+    @Option(names = "--votes", paramLabel = "TRAIN,EVAL", description = {
         "Training and evaluation votes of beta_vae and factor_vae (default: the reference's ${DEFAULT-VALUE});",
         "fewer are proportionally faster and noisier, and are recorded next to the scores."})
-    String votes;
+    String votes = MetricSuite.Votes.REFERENCE.toString();
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the scores as JSON to this file.")
     Path out;

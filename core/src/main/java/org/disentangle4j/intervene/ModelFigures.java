@@ -100,14 +100,15 @@ public final class ModelFigures {
             float[] sample = render(STATISTICS_SAMPLES, 2);
             NDArray observations = batch(m, sample, STATISTICS_SAMPLES);
             float[] usage = model.latentUsage(observations).toFloatArray();
-            double[][] stats = codeStatistics(model.represent(observations).toFloatArray());
-            float[] base = Arrays.copyOf(model.represent(batch(m, sample, 1)).toFloatArray(), d);
+            float[] codes = model.represent(observations).toFloatArray();
+            double[][] stats = codeStatistics(codes);
+            float[] base = Arrays.copyOf(codes, d); // the first sample's code
             int[] order = IntStream.range(0, d).boxed()
                     .sorted(Comparator.comparingDouble(i -> -usage[i]))
                     .mapToInt(Integer::intValue).toArray();
             double[] ranges = Arrays.stream(stats[1]).map(s -> TRAVERSAL_SIGMAS * s).toArray();
-            float[] codes = LatentTraversal.grid(base, order, ranges, steps);
-            float[] images = model.generate(m.create(codes, new Shape((long) d * steps, d))).toFloatArray();
+            float[] sweep = LatentTraversal.grid(base, order, ranges, steps);
+            float[] images = model.generate(m.create(sweep, new Shape((long) d * steps, d))).toFloatArray();
             ImageGrid grid = new ImageGrid(d, steps + 1, shape[0], shape[1], shape[2], SCALE);
             int size = dataset.observationSize();
             for (int r = 0; r < d; r++) {

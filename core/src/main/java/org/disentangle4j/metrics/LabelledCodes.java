@@ -1,6 +1,5 @@
 package org.disentangle4j.metrics;
 
-import java.util.Arrays;
 
 /**
  * Codes and the ground-truth factors that produced them, one row per point:
@@ -92,15 +91,6 @@ public record LabelledCodes(double[][] codes, int[][] factors, boolean singlePre
             c[i] = codes[rows[i]];
             f[i] = factors[rows[i]];
         }
-        return new LabelledCodes(c, f, singlePrecision);
-    }
-
-    /** Rows stacked: this one's points first, then {@code other}'s. */
-    public LabelledCodes concat(LabelledCodes other) {
-        double[][] c = Arrays.copyOf(codes, codes.length + other.codes.length);
-        int[][] f = Arrays.copyOf(factors, factors.length + other.factors.length);
-        System.arraycopy(other.codes, 0, c, codes.length, other.codes.length);
-        System.arraycopy(other.factors, 0, f, factors.length, other.factors.length);
         return new LabelledCodes(c, f, singlePrecision);
     }
 }

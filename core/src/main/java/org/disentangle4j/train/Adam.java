@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.disentangle4j.model.OptimizerSettings;
 
@@ -31,10 +30,6 @@ public final class Adam {
             firstMoments.put(p.getKey(), stateManager.zeros(w.getShape(), w.getDataType()));
             secondMoments.put(p.getKey(), stateManager.zeros(w.getShape(), w.getDataType()));
         }
-    }
-
-    public OptimizerSettings settings() {
-        return settings;
     }
 
     /** Applies update number {@code t} (1-based) from the gradients left by the last backward pass. */
@@ -78,9 +73,5 @@ public final class Adam {
         firstMoments.forEach((k, v) -> state.put("m/" + k, v));
         secondMoments.forEach((k, v) -> state.put("v/" + k, v));
         return state;
-    }
-
-    public List<String> parameterNames() {
-        return List.copyOf(parameters.keySet());
     }
 }

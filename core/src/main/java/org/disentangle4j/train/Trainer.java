@@ -67,10 +67,6 @@ public final class Trainer {
         }
     }
 
-    public Map<String, Adam> optimizers() {
-        return optimizers;
-    }
-
     /** Asks the loop to checkpoint and return after the current step. */
     public void requestStop() {
         stopRequested = true;
