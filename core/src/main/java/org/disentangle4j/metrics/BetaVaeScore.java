@@ -69,14 +69,13 @@ public final class BetaVaeScore implements Metric {
         Sample eval = sample(dataset, representation, varying, numEval, rng, progress, numTrain, total);
         LogisticRegressionClassifier model = LogisticRegressionClassifier.fit(train.features, train.labels);
         Map<String, Double> result = new LinkedHashMap<>();
-        result.put(TRAIN_ACCURACY, accuracy(model.predict(train.features), train.labels));
-        result.put(EVAL_ACCURACY, accuracy(model.predict(eval.features), eval.labels));
+        result.put(TRAIN_ACCURACY, ClassLabels.accuracy(model.predict(train.features), train.labels));
+        result.put(EVAL_ACCURACY, ClassLabels.accuracy(model.predict(eval.features), eval.labels));
         return result;
     }
 
     static int[] varyingFactors(GroundTruthDataset dataset) {
-        int[] sizes = dataset.factors().sizes();
-        int[] varying = java.util.stream.IntStream.range(0, sizes.length).filter(f -> sizes[f] > 1).toArray();
+        int[] varying = ConstantFactors.varying(dataset.factors());
         if (varying.length == 0) throw new MetricNotApplicableException("every factor of " + dataset.name() + " is constant");
         return varying;
     }
@@ -117,9 +116,4 @@ public final class BetaVaeScore implements Metric {
         return new Sample(features, labels);
     }
 
-    private static double accuracy(int[] predicted, int[] truth) {
-        int correct = 0;
-        for (int i = 0; i < truth.length; i++) if (predicted[i] == truth[i]) correct++;
-        return (double) correct / truth.length;
-    }
 }

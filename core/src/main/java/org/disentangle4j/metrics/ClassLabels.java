@@ -18,6 +18,13 @@ record ClassLabels(int[] classes, int[] encoded) {
         return new ClassLabels(classes, encoded);
     }
 
+    /** The fraction of rows where the prediction equals the truth. */
+    static double accuracy(int[] predicted, int[] truth) {
+        int correct = 0;
+        for (int i = 0; i < truth.length; i++) if (predicted[i] == truth[i]) correct++;
+        return (double) correct / truth.length;
+    }
+
     int numClasses() {
         return classes.length;
     }

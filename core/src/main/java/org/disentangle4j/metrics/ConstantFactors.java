@@ -2,6 +2,8 @@ package org.disentangle4j.metrics;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
+import org.disentangle4j.data.FactorSpace;
 
 /**
  * Factors that take a single value carry no information to score against: their entropy is 0
@@ -24,6 +26,11 @@ public final class ConstantFactors {
             }
         }
         return keep.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Indices of the factors of a space that have at least two values. */
+    static int[] varying(FactorSpace space) {
+        return IntStream.range(0, space.numFactors()).filter(f -> space.size(f) > 1).toArray();
     }
 
     /** The points with constant factors removed; throws when no factor varies. */

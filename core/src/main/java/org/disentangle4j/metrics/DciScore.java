@@ -98,8 +98,8 @@ public final class DciScore implements Metric {
             try {
                 double[] fi = model.featureImportances();
                 for (int p = 0; p < fi.length; p++) importance[order[p]][f] = fi[p];
-                trainAccuracy[f] = accuracy(model.predict(trainCodes), y);
-                testAccuracy[f] = accuracy(model.predict(testCodes), test.factorColumn(f));
+                trainAccuracy[f] = ClassLabels.accuracy(model.predict(trainCodes), y);
+                testAccuracy[f] = ClassLabels.accuracy(model.predict(testCodes), test.factorColumn(f));
             } finally {
                 model.dispose();
             }
@@ -179,9 +179,4 @@ public final class DciScore implements Metric {
         return t;
     }
 
-    private static double accuracy(int[] predicted, int[] truth) {
-        int correct = 0;
-        for (int i = 0; i < truth.length; i++) if (predicted[i] == truth[i]) correct++;
-        return (double) correct / truth.length;
-    }
 }

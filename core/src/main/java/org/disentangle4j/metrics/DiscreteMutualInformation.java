@@ -18,8 +18,8 @@ public final class DiscreteMutualInformation {
         if (a.length != b.length) throw new IllegalArgumentException(a.length + " vs " + b.length + " labels");
         int n = a.length;
         if (n == 0) return 0.0;
-        int[] ia = denseLabels(a);
-        int[] ib = denseLabels(b);
+        int[] ia = ClassLabels.of(a).encoded();
+        int[] ib = ClassLabels.of(b).encoded();
         int numA = max(ia) + 1;
         int numB = max(ib) + 1;
         if (numA == 1 || numB == 1) return 0.0;
@@ -63,20 +63,6 @@ public final class DiscreteMutualInformation {
             }
         }
         return m;
-    }
-
-    /** Labels renumbered 0 … k−1 in increasing order of value. */
-    private static int[] denseLabels(int[] labels) {
-        int[] sorted = labels.clone();
-        Arrays.sort(sorted);
-        int unique = 0;
-        for (int i = 0; i < sorted.length; i++) {
-            if (i == 0 || sorted[i] != sorted[i - 1]) sorted[unique++] = sorted[i];
-        }
-        int[] distinct = Arrays.copyOf(sorted, unique);
-        int[] out = new int[labels.length];
-        for (int i = 0; i < labels.length; i++) out[i] = Arrays.binarySearch(distinct, labels[i]);
-        return out;
     }
 
     private static int max(int[] values) {

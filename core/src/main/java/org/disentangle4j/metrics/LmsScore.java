@@ -108,10 +108,10 @@ public final class LmsScore implements ModelMetric {
             }
             progress.progress("lms trees", 1, 1);
         } else {
-            int[] varying = varyingFactors(dataset.factors());
+            int[] varying = ConstantFactors.varying(dataset.factors());
             if (varying.length == 0) throw new MetricNotApplicableException("every factor takes a single value");
-            in = LmsSpearman.score(test.codes, columns(test.values, varying));
-            out = oos == null ? Double.NaN : LmsSpearman.score(oos.codes, columns(oos.values, varying));
+            in = LmsSpearman.score(test.codes, LmsArrays.columns(test.values, varying));
+            out = oos == null ? Double.NaN : LmsSpearman.score(oos.codes, LmsArrays.columns(oos.values, varying));
             notes.add(NAME + ": LMS-Spearman (|Spearman ρ| of each of the " + test.codes[0].length + " code dimensions with each of the "
                     + varying.length + " factors, best matching)" + (varying.length < dataset.factors().numFactors()
                             ? "; factors with a single value left out" : ""));
@@ -185,13 +185,6 @@ public final class LmsScore implements ModelMetric {
         return new Points(codes, values, rmse.value());
     }
 
-    private static int[] varyingFactors(FactorSpace space) {
-        return java.util.stream.IntStream.range(0, space.numFactors()).filter(f -> space.size(f) > 1).toArray();
-    }
-
-    private static double[][] columns(double[][] rows, int[] keep) {
-        return LmsArrays.columns(rows, keep);
-    }
 
     /** "the model's: [0, 1] ↔ (x1, y1), [2, 3] ↔ (x2, y2)" and how they were chosen. */
     private static String describe(LmsTree trees, LmsTree.Matching matching, int[][] trueBlocks, GroundTruthDataset dataset) {

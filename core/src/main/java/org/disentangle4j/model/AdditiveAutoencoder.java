@@ -1,9 +1,7 @@
 package org.disentangle4j.model;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import java.util.ArrayList;
 import java.util.List;
 import org.disentangle4j.io.UserInputException;
 import org.disentangle4j.nn.AdditiveDecoder;
@@ -48,9 +46,6 @@ public final class AdditiveAutoencoder extends Autoencoder implements AdditiveMo
 
     @Override
     public List<NDArray> decodeBlocks(NDArray codes) {
-        NDList parts = additive.split(codes);
-        List<NDArray> images = new ArrayList<>();
-        for (int b = 0; b < additive.numBlocks(); b++) images.add(forward(additive.decoder(b), parts.get(b), false));
-        return images;
+        return additive.forwardBlocks(parameterStore(), codes, false, null);
     }
 }

@@ -97,6 +97,11 @@ public abstract class Model implements AutoCloseable {
     }
 
     /** Runs a part on one input. */
+    /** The store the parts' parameters are read through (for blocks with forward methods of their own). */
+    protected final ParameterStore parameterStore() {
+        return store;
+    }
+
     protected final NDArray forward(Block block, NDArray input, boolean training) {
         return block.forward(store, new NDList(input), training).singletonOrThrow();
     }

@@ -37,11 +37,6 @@ public final class AdditiveDecoder extends AbstractBlock {
         return blockSize;
     }
 
-    /** The network of block b. */
-    public Block decoder(int b) {
-        return decoders.get(b);
-    }
-
     /** The code's blocks, (B, blockSize) each. */
     public NDList split(NDArray codes) {
         if (codes.getShape().get(1) != (long) blockSize * decoders.size()) {
@@ -50,14 +45,20 @@ public final class AdditiveDecoder extends AbstractBlock {
         return codes.split(decoders.size(), 1);
     }
 
+    /** Each block's own output f_B(z_B) for codes (B, d), in block order; their sum is the decoder's output. */
+    public List<NDArray> forwardBlocks(ParameterStore store, NDArray codes, boolean training, PairList<String, Object> params) {
+        NDList blocks = split(codes);
+        List<NDArray> outputs = new ArrayList<>();
+        for (int b = 0; b < decoders.size(); b++) {
+            outputs.add(decoders.get(b).forward(store, new NDList(blocks.get(b)), training, params).singletonOrThrow());
+        }
+        return outputs;
+    }
+
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDList blocks = split(inputs.singletonOrThrow());
         NDArray sum = null;
-        for (int b = 0; b < decoders.size(); b++) {
-            NDArray out = decoders.get(b).forward(store, new NDList(blocks.get(b)), training, params).singletonOrThrow();
-            sum = sum == null ? out : sum.add(out);
-        }
+        for (NDArray out : forwardBlocks(store, inputs.singletonOrThrow(), training, params)) sum = sum == null ? out : sum.add(out);
         return new NDList(sum);
     }
 
