@@ -51,8 +51,4 @@ final class HyperParameterOptions {
         }
         return values;
     }
-
-    static String format(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
-    }
 }

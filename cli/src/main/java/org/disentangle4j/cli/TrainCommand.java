@@ -11,6 +11,7 @@ import org.disentangle4j.data.Datasets;
 import org.disentangle4j.data.GroundTruthDataset;
 import org.disentangle4j.io.UserInputException;
 import org.disentangle4j.metrics.MetricSuite;
+import org.disentangle4j.model.HyperParameter;
 import org.disentangle4j.model.Method;
 import org.disentangle4j.model.Methods;
 import org.disentangle4j.nn.Torch;
@@ -134,7 +135,7 @@ public final class TrainCommand implements Callable<Integer> {
                 Double given = hyperParameters.get(BlockSpec.BLOCK_SIZE);
                 if (given != null && given != blockSpec.blockSize()) {
                     throw new UserInputException("--blocks " + blockSpec + " has blocks of " + blockSpec.blockSize() + ", but --block-size is "
-                            + HyperParameterOptions.format(given) + "; give one of them");
+                            + HyperParameter.format(given) + "; give one of them");
                 }
                 hyperParameters.put(BlockSpec.BLOCK_SIZE, (double) blockSpec.blockSize());
             }

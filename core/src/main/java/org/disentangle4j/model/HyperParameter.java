@@ -1,5 +1,7 @@
 package org.disentangle4j.model;
 
+import java.math.BigDecimal;
+
 /**
  * A method's hyper-parameter with its paper default; the command line exposes it as
  * {@code --name}.
@@ -17,6 +19,12 @@ public record HyperParameter(String name, double defaultValue, String descriptio
         this(name, defaultValue, description, null);
     }
 
+    /** A value as people write it: whole numbers without a decimal point, others in plain notation (1e-4 → 0.0001). */
+    public static String format(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
     /** A hyper-parameter whose default is {@code factor} times another one's value. */
     public static HyperParameter relative(String name, double factor, String relativeTo, String description) {
         return new HyperParameter(name, factor, description, relativeTo);
@@ -24,8 +32,7 @@ public record HyperParameter(String name, double defaultValue, String descriptio
 
     /** The default as people read it: "4", "0.0001" or "10·lambda-od". */
     public String defaultText() {
-        String number = defaultValue == Math.rint(defaultValue) && Math.abs(defaultValue) < 1e15
-                ? Long.toString((long) defaultValue) : Double.toString(defaultValue);
+        String number = format(defaultValue);
         if (relativeTo == null) return number;
         return (defaultValue == 1 ? "" : number + "·") + relativeTo;
     }

@@ -1,6 +1,5 @@
 package org.disentangle4j.train;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.disentangle4j.model.HyperParameter;
 
 /**
  * One run of a sweep: a model, the training options and hyper-parameters the grid sets
@@ -113,11 +113,7 @@ public record SweepRun(String model, Map<String, Object> options, Map<String, Do
 
     /** Whole numbers without a decimal point, others in plain notation (1e-4 → 0.0001). */
     static String format(Object v) {
-        if (v instanceof Double d) {
-            if (d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString(d.longValue());
-            return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
-        }
-        return String.valueOf(v);
+        return v instanceof Double d ? HyperParameter.format(d) : String.valueOf(v);
     }
 
     /** A value as a file-name part: a path's file name, characters other than [A-Za-z0-9._+-] as '-'. */
