@@ -156,13 +156,7 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             return BlockSpec.of(data).orElse(null);
         } finally {
-            if (data instanceof AutoCloseable file) {
-                try {
-                    file.close();
-                } catch (Exception ignored) {
-                    // only read its declared blocks
-                }
-            }
+            Datasets.close(data);
         }
     }
 

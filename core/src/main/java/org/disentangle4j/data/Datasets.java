@@ -1,5 +1,7 @@
 package org.disentangle4j.data;
 
+import java.io.Closeable;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,7 +60,7 @@ public final class Datasets {
      * Opens a dataset: the procedural one when {@code dataFileOrNull} is null, otherwise the reader
      * of the official file. Unknown names and missing, unreadable or malformed files are
      * {@link UserInputException}s with a one-line message. A dataset that keeps its file open
-     * (e.g. {@link Shapes3DFile}) implements {@link java.io.Closeable}; close it when done.
+     * (e.g. {@link Shapes3DFile}) implements {@link Closeable}; {@link #close} it when done.
      */
     public static GroundTruthDataset open(String name, Path dataFileOrNull) {
         Entry entry = entry(name);
@@ -75,6 +77,17 @@ public final class Datasets {
             // a reader bug or an unforeseen corruption: still one line that names the file
             throw new UserInputException(dataFileOrNull + ": cannot read as " + name + " data ("
                     + e.toString().replace('\n', ' ') + ")", e);
+        }
+    }
+
+    /** Closes a dataset that keeps its file open (see {@link #open}); procedural ones need nothing. */
+    public static void close(GroundTruthDataset dataset) {
+        if (dataset instanceof Closeable file) {
+            try {
+                file.close();
+            } catch (IOException ignored) {
+                // it was only read from
+            }
         }
     }
 

@@ -51,13 +51,15 @@ public final class Run implements AutoCloseable {
     public static Run create(TrainingConfig given, Path dir, NDManager parent) {
         given.validate();
         GroundTruthDataset dataset = openDataset(given);
-        ModelSpec spec = specOf(given, dataset);
-        TrainingConfig config = given.withHyperParameters(spec.hyperParameters()); // defaults written out
-        Model model = Methods.create(spec, parent, Seeds.mix(config.seed(), Seeds.INIT, 0));
+        Model model = null;
         try {
+            ModelSpec spec = specOf(given, dataset);
+            TrainingConfig config = given.withHyperParameters(spec.hyperParameters()); // defaults written out
+            model = Methods.create(spec, parent, Seeds.mix(config.seed(), Seeds.INIT, 0));
             return new Run(RunDirectory.create(dir, config, versions()), config, dataset, model);
         } catch (RuntimeException e) {
-            model.close();
+            if (model != null) model.close();
+            Datasets.close(dataset);
             throw e;
         }
     }
@@ -71,7 +73,13 @@ public final class Run implements AutoCloseable {
         RunDirectory directory = RunDirectory.open(dir);
         TrainingConfig config = directory.config().validate();
         GroundTruthDataset dataset = openDataset(config);
-        Model model = Methods.create(specOf(config, dataset), parent, Seeds.mix(config.seed(), Seeds.INIT, 0));
+        Model model;
+        try {
+            model = Methods.create(specOf(config, dataset), parent, Seeds.mix(config.seed(), Seeds.INIT, 0));
+        } catch (RuntimeException e) {
+            Datasets.close(dataset);
+            throw e;
+        }
         Run run = new Run(directory, config, dataset, model);
         try {
             if (run.useBestParameters().isEmpty()) {
@@ -160,12 +168,6 @@ public final class Run implements AutoCloseable {
     @Override
     public void close() {
         model.close();
-        if (dataset instanceof AutoCloseable file) {
-            try {
-                file.close(); // an official file reader keeps its file open
-            } catch (Exception ignored) {
-                // nothing was written through it
-            }
-        }
+        Datasets.close(dataset); // an official file reader keeps its file open
     }
 }
