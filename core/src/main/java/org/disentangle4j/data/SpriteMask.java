@@ -9,12 +9,10 @@ import java.util.Arrays;
 final class SpriteMask {
     private final int[] runStart; // offset of the run's first pixel from the centre pixel, row-major
     private final int[] runLength;
-    private final int area;
 
     private SpriteMask(int[] runStart, int[] runLength) {
         this.runStart = runStart;
         this.runLength = runLength;
-        this.area = Arrays.stream(runLength).sum();
     }
 
     /**
@@ -57,10 +55,5 @@ final class SpriteMask {
             int from = centre + runStart[r];
             Arrays.fill(out, from, from + runLength[r], 1f);
         }
-    }
-
-    /** Number of lit pixels. */
-    int area() {
-        return area;
     }
 }

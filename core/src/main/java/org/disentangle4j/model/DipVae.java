@@ -33,10 +33,6 @@ public final class DipVae extends VaeModel {
         this.lambdaDiagonal = (float) spec.hyper("lambda-d");
     }
 
-    public Type type() {
-        return type;
-    }
-
     /** The (d, d) covariance the method penalises, for a batch's posterior. */
     public static NDArray covariance(Posterior q, Type type) {
         NDArray mean = q.mean();

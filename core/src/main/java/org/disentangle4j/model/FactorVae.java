@@ -62,10 +62,6 @@ public final class FactorVae extends VaeModel {
         return d;
     }
 
-    public SequentialBlock discriminator() {
-        return discriminator;
-    }
-
     @Override
     public List<ParameterGroup> parameterGroups(OptimizerSettings main) {
         return List.of(

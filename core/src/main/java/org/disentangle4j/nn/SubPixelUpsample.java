@@ -31,10 +31,6 @@ public final class SubPixelUpsample extends AbstractBlock {
                 .build());
     }
 
-    public int outChannels() {
-        return outChannels;
-    }
-
     public Conv2d conv() {
         return conv;
     }
