@@ -17,6 +17,9 @@ import ai.djl.util.PairList;
  * <p>It stands in for the 4×4 stride-2 transposed convolution of the reference architecture,
  * which the engine lacks; every such transposed convolution is one particular sub-pixel
  * convolution with a 3×3 kernel, so the layer can represent at least as much.
+ *
+ * <p>The 3×3 convolution is a DJL {@link Conv2d} child (its parameters, names and initialisation)
+ * evaluated through {@link BlockAlignedConvolution}.
  */
 public final class SubPixelUpsample extends AbstractBlock {
     private final int outChannels;
@@ -37,7 +40,12 @@ public final class SubPixelUpsample extends AbstractBlock {
 
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray y = conv.forward(store, inputs, training, params).singletonOrThrow();
+        // the convolution's own parameters, applied block-aligned: 4·C filters is rarely a whole
+        // number of oneDNN channel blocks (see BlockAlignedConvolution)
+        NDArray x = inputs.singletonOrThrow();
+        NDArray weight = store.getValue(conv.getParameters().get("weight"), x.getDevice(), training);
+        NDArray bias = store.getValue(conv.getParameters().get("bias"), x.getDevice(), training);
+        NDArray y = BlockAlignedConvolution.conv2d(x, weight, bias, new Shape(1, 1), new Shape(1, 1));
         return new NDList(depthToSpace(y, outChannels));
     }
 
