@@ -46,7 +46,7 @@ final class RunReport {
             TrainingLog.Entry last = log.get(log.size() - 1);
             html.append("<h2>Training (mean over the last ").append("logged steps, at step ").append(last.step()).append(")</h2><table>");
             last.values().forEach((k, v) -> html.append("<tr><th>").append(escape(k)).append("</th><td class=\"n\">")
-                    .append(String.format("%.4g", v)).append("</td></tr>"));
+                    .append(Double.isFinite(v) ? String.format("%.4g", v) : "non-finite").append("</td></tr>"));
             html.append("</table>");
         }
 
