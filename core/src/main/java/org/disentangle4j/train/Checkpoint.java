@@ -120,8 +120,11 @@ public final class Checkpoint {
             for (Map.Entry<String, NDArray> t : targets.entrySet()) {
                 NDArray target = t.getValue();
                 NpyArray values = npz.read(t.getKey());
-                try (NDArray source = target.getManager().create(values.toFloatArray(), target.getShape())) {
-                    target.set(new NDIndex("..."), source);
+                // written through a detached view (same storage): after training, a parameter is an autograd leaf
+                // that requires its gradient, and the engine refuses an in-place write to it directly
+                try (NDArray source = target.getManager().create(values.toFloatArray(), target.getShape());
+                        NDArray storage = target.stopGradient()) {
+                    storage.set(new NDIndex("..."), source);
                 }
             }
             long[] step = npz.read(STEP).toLongArray();
