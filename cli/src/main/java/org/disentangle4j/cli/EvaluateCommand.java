@@ -137,7 +137,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         SuiteResult result;
         try {
             result = new MetricSuite(votes).evaluateModel(dataset, representation,
-                    ModelDecoder.of(run.model()).orElse(null), names, seed, progress);
+                    ModelDecoder.of(run.model()).orElse(null), names, seed, progress, "run " + run.directory().path());
         } finally {
             TerminalProgress.close(progress);
         }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.disentangle4j.io.AtomicFiles;
+import org.disentangle4j.train.Divergence;
 import org.disentangle4j.train.Run;
 import org.disentangle4j.train.RunDirectory;
 import org.disentangle4j.train.TrainingLog;
@@ -31,6 +32,13 @@ final class RunReport {
                         + "td.n{text-align:right;font-family:monospace}img{max-width:100%;border:1px solid #ddd}</style></head><body>");
         html.append("<h1>").append(escape(run.path().getFileName().toString())).append("</h1>");
         html.append("<p>state: ").append(run.state().name().toLowerCase()).append("</p>");
+        if (run.state() == RunDirectory.State.DIVERGED) {
+            JsonObject status = run.readJson(RunDirectory.STATUS);
+            html.append("<p>").append(escape(new Divergence(status.get("step").getAsLong(), status.get("cause").getAsString(),
+                    status.get("checkpoint_step").getAsLong()).message()))
+                    .append(". The figures show the parameters of that checkpoint (or of best.npz where the model keeps one);"
+                            + " train does not score a diverged run.</p>");
+        }
 
         html.append("<h2>Config</h2><table>");
         for (Map.Entry<String, JsonElement> e : root.getAsJsonObject("config").entrySet()) {
@@ -46,7 +54,7 @@ final class RunReport {
             TrainingLog.Entry last = log.get(log.size() - 1);
             html.append("<h2>Training (mean over the last ").append("logged steps, at step ").append(last.step()).append(")</h2><table>");
             last.values().forEach((k, v) -> html.append("<tr><th>").append(escape(k)).append("</th><td class=\"n\">")
-                    .append(String.format("%.4g", v)).append("</td></tr>"));
+                    .append(Double.isFinite(v) ? String.format("%.4g", v) : "non-finite").append("</td></tr>"));
             html.append("</table>");
         }
 

@@ -24,16 +24,21 @@ import org.disentangle4j.train.SweepRun;
  * {@code train} command (a separate process each), N at a time. Complete runs are skipped and
  * interrupted ones resumed, so rerunning an interrupted sweep finishes it. Each run is scored
  * with the grid's metrics (those its {@code metrics.json} lacks); then the results are written.
+ *
+ * <p>A run that diverged ({@code train} exits with {@link TrainCommand#DIVERGED}) is recorded as
+ * {@code diverged} and the sweep goes on. It is final, as a complete run is: a rerun of the sweep
+ * keeps it as it is rather than training it again (its seed and settings would repeat the same
+ * steps); to retry it, delete its directory or resume it by hand ({@code train --resume}).
  */
 final class Sweep {
     /** What a run needs when the sweep starts. */
-    enum Action { TRAIN, RESUME, SKIP }
+    enum Action { TRAIN, RESUME, SKIP, KEEP_DIVERGED }
 
     /** A run and what to do with it. */
     record Planned(SweepRun run, Path dir, Action action, long step) {}
 
     /** How a sweep ended. */
-    record Outcome(int complete, int failed, int interrupted, int total) {}
+    record Outcome(int complete, int diverged, int failed, int interrupted, int total) {}
 
     private final SweepGrid grid;
     private final Path out;
@@ -77,6 +82,7 @@ final class Sweep {
                 case TRAIN -> "train";
                 case RESUME -> "resume from step " + p.step();
                 case SKIP -> "complete";
+                case KEEP_DIVERGED -> "diverged (kept)";
             };
             out.printf("%-20s %s%n", what, p.dir());
         }
@@ -85,7 +91,8 @@ final class Sweep {
 
     /**
      * Runs the sweep, stopping it (the running runs checkpoint) when the process is asked to end;
-     * the command's exit code: 130 if runs were interrupted, 1 if one failed, else 0.
+     * the command's exit code: 130 if runs were interrupted, 1 if one failed, else 0 (diverged runs
+     * are results, not failures).
      */
     int runToExitCode() throws IOException, InterruptedException {
         Thread hook = new Thread(this::stop, "sweep-stop");
@@ -123,7 +130,12 @@ final class Sweep {
                 var status = rd.readJson(RunDirectory.STATUS);
                 if (status.has("step")) step = status.get("step").getAsLong();
             }
-            plan.add(new Planned(run, dir, rd.state() == RunDirectory.State.COMPLETE ? Action.SKIP : Action.RESUME, step));
+            Action action = switch (rd.state()) {
+                case COMPLETE -> Action.SKIP;
+                case DIVERGED -> Action.KEEP_DIVERGED;
+                default -> Action.RESUME;
+            };
+            plan.add(new Planned(run, dir, action, step));
         }
         return plan;
     }
@@ -143,9 +155,10 @@ final class Sweep {
         List<Planned> plan = plan();
         int cores = Runtime.getRuntime().availableProcessors();
         int threads = Math.max(1, cores / parallel);
-        long toTrain = plan.stream().filter(p -> p.action() != Action.SKIP).count();
-        say("sweep of %d runs into %s: %d to train or resume, %d complete; %d at a time with %d engine threads each",
-                plan.size(), out, toTrain, plan.size() - toTrain, parallel, threads);
+        long toTrain = plan.stream().filter(p -> p.action() == Action.TRAIN || p.action() == Action.RESUME).count();
+        long keptDiverged = plan.stream().filter(p -> p.action() == Action.KEEP_DIVERGED).count();
+        say("sweep of %d runs into %s: %d to train or resume, %d complete, %d diverged; %d at a time with %d engine threads each",
+                plan.size(), out, toTrain, plan.size() - toTrain - keptDiverged, keptDiverged, parallel, threads);
 
         AtomicInteger failed = new AtomicInteger();
         AtomicInteger interrupted = new AtomicInteger();
@@ -158,6 +171,10 @@ final class Sweep {
                     int i = index.incrementAndGet();
                     String tag = String.format("[%d/%d] %s", i, plan.size(), p.run().name());
                     if (stopping) return null;
+                    if (p.action() == Action.KEEP_DIVERGED) {
+                        say("%s: diverged at step %d in an earlier sweep; kept, not retrained", tag, p.step());
+                        return null;
+                    }
                     if (p.action() != Action.SKIP) {
                         List<String> args = new ArrayList<>(p.action() == Action.RESUME
                                 ? List.of("train", "--resume", p.dir().toString())
@@ -170,6 +187,10 @@ final class Sweep {
                         if (code == 130 || stopping) {
                             interrupted.incrementAndGet();
                             say("%s: interrupted (checkpoint written; rerun the sweep to resume)", tag);
+                            return null;
+                        }
+                        if (code == TrainCommand.DIVERGED) {
+                            say("%s: DIVERGED (kept at its last finite checkpoint, not scored); see %s", tag, logOf(p));
                             return null;
                         }
                         if (code != 0) {
@@ -199,8 +220,10 @@ final class Sweep {
         List<SweepResults.Row> rows = SweepResults.collect(out, grid.runs());
         results.write(out, rows);
         int complete = (int) rows.stream().filter(SweepResults.Row::complete).count();
-        say("%d of %d runs complete; results in %s and %s", complete, rows.size(), out.resolve("results.csv"), out.resolve("results.md"));
-        return new Outcome(complete, failed.get(), interrupted.get(), rows.size());
+        int diverged = (int) rows.stream().filter(SweepResults.Row::diverged).count();
+        say("%d of %d runs complete, %d diverged; results in %s and %s", complete, rows.size(), diverged, out.resolve("results.csv"),
+                out.resolve("results.md"));
+        return new Outcome(complete, diverged, failed.get(), interrupted.get(), rows.size());
     }
 
     /**

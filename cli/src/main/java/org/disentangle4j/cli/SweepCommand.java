@@ -17,7 +17,9 @@ import picocli.CommandLine.Parameters;
             "DIR/<run name>, N at a time as separate processes. Complete runs are skipped and interrupted ones",
             "resumed, so rerunning a sweep finishes it. Each trained run is scored with the metric suite when",
             "there is one; DIR/results.csv has one row per run, DIR/results.md the mean ± standard error over",
-            "seeds. Output of each run goes to DIR/logs/<run name>.log. The grid format is in the README."
+            "seeds. Output of each run goes to DIR/logs/<run name>.log. The grid format is in the README.",
+            "A run whose training diverges (train's exit code 3) is recorded as 'diverged', is not a failure, and",
+            "is kept as it is by a rerun (delete its directory to train it again)."
         })
 public final class SweepCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "GRID.json", description = "the grid")

@@ -16,6 +16,8 @@ import org.disentangle4j.model.Method;
 import org.disentangle4j.model.Methods;
 import org.disentangle4j.nn.Torch;
 import org.disentangle4j.train.BlockSpec;
+import org.disentangle4j.train.Checkpoint;
+import org.disentangle4j.train.Divergence;
 import org.disentangle4j.train.Run;
 import org.disentangle4j.train.RunDirectory;
 import org.disentangle4j.train.TrainingConfig;
@@ -35,10 +37,21 @@ import picocli.CommandLine.Spec;
             "checkpoint.npz, reconstructions.png, traversals.png, samples.png, loss.png.",
             "Models that keep their lowest validation loss (ae, additive-ae) also write best.npz; figures",
             "and metrics then use those parameters.",
-            "Ctrl-C writes a checkpoint first; continue with --resume RUN_DIR."
+            "Ctrl-C writes a checkpoint first; continue with --resume RUN_DIR.",
+            "A loss term or parameter that turns NaN or infinite stops training at once (status.json: diverged);",
+            "the checkpoint keeps the last finite parameters, figures and report.html are made from them, no metrics."
         },
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {
+            "  0:trained (and scored)",
+            "  2:bad input (a one-line error)",
+            "  3:training diverged (see above); the run is kept as it was at its last finite checkpoint",
+            "130:interrupted (Ctrl-C, SIGTERM); checkpoint written, continue with --resume"},
         sortOptions = false)
 public final class TrainCommand implements Callable<Integer> {
+    /** Exit code of a run that diverged (2 is bad input, 130 an interruption). */
+    static final int DIVERGED = 3;
+
     /** About 7 minutes of the standard β-VAE on 2 CPU cores. */
     static final long DEFAULT_STEPS = 4000;
 
@@ -186,6 +199,7 @@ public final class TrainCommand implements Callable<Integer> {
             result = run.trainer().train(progress);
         }
         if (result.interrupted()) return 130;
+        if (result.diverged()) return finishDiverged(run, result.divergence());
         System.err.printf("trained %,d steps in %.0f s (%.0f images/s)%n", result.completedSteps(), result.seconds(),
                 result.imagesPerSecond());
         run.useBestParameters().ifPresent(best -> System.err.printf(
@@ -200,6 +214,24 @@ public final class TrainCommand implements Callable<Integer> {
         run.directory().writeStatus(RunDirectory.State.COMPLETE, result.completedSteps());
         System.err.printf("done: %s%n", report);
         return 0;
+    }
+
+    /**
+     * A diverged run: one line saying where and why, then figures and report.html from the last
+     * finite parameters (the trainer reloaded them; best.npz's where the model keeps one). It is not
+     * scored: a run cut short by a divergence is not the model that was asked for, and its scores
+     * would sit beside complete runs' in tables; {@code evaluate RUN_DIR} scores it on request.
+     */
+    private int finishDiverged(Run run, Divergence divergence) throws Exception {
+        System.err.println(divergence.message());
+        long shown = run.useBestParameters().map(Checkpoint.Best::step).orElse(divergence.checkpointStep());
+        if (!noFigures) {
+            run.writeFigures();
+            System.err.printf("figures show the parameters of step %,d; not scored (a diverged run)%n", shown);
+        }
+        Path report = RunReport.write(run.directory());
+        System.err.printf("wrote %s%n", report);
+        return DIVERGED;
     }
 
     /** Draws the progress bar: step, every loss term, images/s, ETA. */

@@ -51,6 +51,21 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void codesWithNonFiniteRowsAreOneLineWithTheBadRowCountAndExitCode2() throws Exception {
+        Path[] files = writeGrid();
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(files[0]));
+        lines.set(5, "nan,1.0");
+        lines.set(17, "inf,-inf");
+        lines.set(40, "2.0,NaN");
+        Files.write(files[0], lines);
+        Run r = run("evaluate", "--codes", files[0].toString(), "--factors", files[1].toString(), "--metrics", "mig,sap");
+        assertEquals(2, r.exit(), r.err());
+        assertEquals("error: " + files[0] + ": 3 of 120 rows have a non-finite code (NaN or infinity); codes must be finite numbers",
+                r.err().strip());
+        assertTrue(r.out().isEmpty(), r.out());
+    }
+
+    @Test
     void scoresArraysPrintsTheTableAndWritesJson() throws Exception {
         Path[] files = writeGrid();
         Path json = dir.resolve("out/result.json");

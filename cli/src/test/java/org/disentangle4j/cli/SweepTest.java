@@ -81,7 +81,7 @@ class SweepTest {
         int expectedThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         assertEquals(List.of(expectedThreads, expectedThreads, expectedThreads), recorder.threads);
         // the recorder trains nothing, so only the complete run counts
-        assertEquals(new Sweep.Outcome(1, 0, 0, 3), outcome);
+        assertEquals(new Sweep.Outcome(1, 0, 0, 0, 3), outcome);
         assertEquals(4, Files.readAllLines(out.resolve("results.csv")).size()); // header + 3 runs
         assertTrue(Files.readString(out.resolve("results.md")).contains("| beta-vae | beta=2, steps=10 | 1 of 3 |"));
     }
@@ -118,8 +118,8 @@ class SweepTest {
 
     @Test
     void failedAndInterruptedRunsAreCounted(@TempDir Path out) throws Exception {
-        assertEquals(new Sweep.Outcome(0, 3, 0, 3), sweep(out, 1, new Recorder(1)).run());
-        assertEquals(new Sweep.Outcome(0, 0, 3, 3), sweep(out, 1, new Recorder(130)).run());
+        assertEquals(new Sweep.Outcome(0, 0, 3, 0, 3), sweep(out, 1, new Recorder(1)).run());
+        assertEquals(new Sweep.Outcome(0, 0, 0, 3, 3), sweep(out, 1, new Recorder(130)).run());
     }
 
     @Test

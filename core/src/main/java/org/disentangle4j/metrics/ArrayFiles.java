@@ -37,17 +37,10 @@ public final class ArrayFiles {
         throw new UserInputException(file + ": expected a .npy or .csv file");
     }
 
-    /** The file as codes: every value finite. */
+    /** The file as codes: every value finite ({@link NonFiniteCodes}). */
     public static double[][] readCodes(Path file) {
         double[][] m = readMatrix(file);
-        for (int i = 0; i < m.length; i++) {
-            for (int j = 0; j < m[i].length; j++) {
-                if (!Double.isFinite(m[i][j])) {
-                    throw new UserInputException(file + ": code at row " + i + ", column " + j + " is " + m[i][j]
-                            + "; codes must be finite numbers");
-                }
-            }
-        }
+        NonFiniteCodes.require(file.toString(), m);
         return m;
     }
 

@@ -28,7 +28,7 @@ import org.disentangle4j.io.UserInputException;
  * the reference samples the same points for each, as every evaluation restarts from seed 0).
  * LMS ({@link ModelMetric}) samples its own, in- and out-of-support, and also scores the model's
  * reconstructions (decoded codes) when {@link #evaluateModel(GroundTruthDataset, RepresentationFunction,
- * DecoderFunction, List, long, ProgressListener)} is given them.
+ * DecoderFunction, List, long, ProgressListener, String)} is given them.
  */
 public final class MetricSuite {
     public static final List<String> NAMES = List.of(BetaVaeScore.NAME, FactorVaeScore.NAME, MigScore.NAME, SapScore.NAME,
@@ -168,11 +168,6 @@ public final class MetricSuite {
             if (factors[i].length != numFactors) {
                 throw new UserInputException(factorsName + ": row " + i + " has " + factors[i].length + " values, row 0 has " + numFactors);
             }
-            for (int j = 0; j < dims; j++) {
-                if (!Double.isFinite(codes[i][j])) {
-                    throw new UserInputException(codesName + ": code at row " + i + ", column " + j + " is " + codes[i][j] + "; codes must be finite");
-                }
-            }
             for (int f = 0; f < numFactors; f++) {
                 if (factors[i][f] < 0) {
                     throw new UserInputException(factorsName + ": factor at row " + i + ", column " + f + " is " + factors[i][f]
@@ -180,6 +175,7 @@ public final class MetricSuite {
                 }
             }
         }
+        NonFiniteCodes.require(codesName, codes);
         return new LabelledCodes(codes, factors, singlePrecision);
     }
 
@@ -219,21 +215,31 @@ public final class MetricSuite {
         return evaluateModel(dataset, representation, null, names, seed, progress);
     }
 
+    /** As the full form, with the model named "the model" in messages. */
+    public SuiteResult evaluateModel(GroundTruthDataset dataset, RepresentationFunction representation, DecoderFunction decoder,
+            List<String> names, long seed, ProgressListener progress) {
+        return evaluateModel(dataset, representation, decoder, names, seed, progress, "the model");
+    }
+
     /**
      * Samples from the dataset through the representation and scores; {@link ModelMetric}s sample
      * their own points and also see the reconstructions (the decoded codes).
      *
      * @param decoder the model's decoder (reconstructions are decoded codes), or null when it has none
+     * @param source names the model in the one-line error about non-finite codes (e.g. its run directory)
      */
-    public SuiteResult evaluateModel(GroundTruthDataset dataset, RepresentationFunction representation,
-            DecoderFunction decoder, List<String> names, long seed, ProgressListener progress) {
+    public SuiteResult evaluateModel(GroundTruthDataset dataset, RepresentationFunction given,
+            DecoderFunction decoder, List<String> names, long seed, ProgressListener progress, String source) {
+        // the shared points are checked whole (all bad rows counted); the metrics that encode their own see checked codes
+        RepresentationFunction representation = NonFiniteCodes.guard(given, source);
         List<String> notes = new ArrayList<>();
         EvaluationSets sets = null;
         boolean needsPoints = names.stream().anyMatch(n -> !(metric(n) instanceof ModelMetric) && metric(n).notApplicableToArrays().isEmpty());
         if (needsPoints) {
             RandomGenerator rng = new SplittableRandom(seed);
-            LabelledCodes train = FactorCodeSampler.sample(dataset, representation, numTrain, batchSize, rng, progress, "encoding train");
-            LabelledCodes test = FactorCodeSampler.sample(dataset, representation, numTest, batchSize, rng, progress, "encoding test");
+            LabelledCodes train = FactorCodeSampler.sample(dataset, given, numTrain, batchSize, rng, progress, "encoding train");
+            LabelledCodes test = FactorCodeSampler.sample(dataset, given, numTest, batchSize, rng, progress, "encoding test");
+            NonFiniteCodes.require(source, train.codes(), test.codes());
             sets = EvaluationSets.of(train, test);
         }
         return run(names, seed, notes, sets, dataset, representation, decoder, progress);

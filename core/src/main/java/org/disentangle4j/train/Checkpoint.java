@@ -18,7 +18,8 @@ import org.disentangle4j.model.Model;
 /**
  * A training checkpoint as a NumPy {@code .npz} (so {@code np.load} opens it too): the number of
  * completed steps ({@code step}), every parameter ({@code param/<name>}) and every optimiser's
- * moment estimates ({@code opt/<group>/m/<name>}, {@code …/v/…}). Written atomically.
+ * moment estimates ({@code opt/<group>/m/<name>}, {@code …/v/…}). Written atomically, and only
+ * when every array is finite.
  */
 public final class Checkpoint {
     private static final String STEP = "step";
@@ -28,10 +29,15 @@ public final class Checkpoint {
 
     private Checkpoint() {}
 
+    /**
+     * Writes the parameters and optimiser state; refuses ({@link NonFiniteCheckpointException},
+     * nothing written) when any of them is not finite, so the file always holds the last finite ones.
+     */
     public static void save(Path file, long completedSteps, Model model, Map<String, Adam> optimizers) {
         Map<String, NDArray> arrays = new LinkedHashMap<>();
         model.namedParameters().forEach((name, p) -> arrays.put(PARAM + name, p.getArray()));
         optimizers.forEach((group, adam) -> adam.state().forEach((name, a) -> arrays.put(OPT + group + "/" + name, a)));
+        refuseNonFinite(file, arrays);
         try {
             NpzWriter.write(file, NpzWriter.Compression.STORED, npz -> {
                 npz.add(STEP, new long[] {completedSteps}, 1);
@@ -51,6 +57,9 @@ public final class Checkpoint {
      * Written atomically; {@link #loadParameters} reads it.
      */
     public static void saveBest(Path file, long completedSteps, Model model, double validationLoss) {
+        Map<String, NDArray> parameters = new LinkedHashMap<>();
+        model.namedParameters().forEach((name, p) -> parameters.put(PARAM + name, p.getArray()));
+        refuseNonFinite(file, parameters);
         try {
             NpzWriter.write(file, NpzWriter.Compression.STORED, npz -> {
                 npz.add(STEP, new long[] {completedSteps}, 1);
@@ -111,14 +120,23 @@ public final class Checkpoint {
             for (Map.Entry<String, NDArray> t : targets.entrySet()) {
                 NDArray target = t.getValue();
                 NpyArray values = npz.read(t.getKey());
-                try (NDArray source = target.getManager().create(values.toFloatArray(), target.getShape())) {
-                    target.set(new NDIndex("..."), source);
+                // written through a detached view (same storage): after training, a parameter is an autograd leaf
+                // that requires its gradient, and the engine refuses an in-place write to it directly
+                try (NDArray source = target.getManager().create(values.toFloatArray(), target.getShape());
+                        NDArray storage = target.stopGradient()) {
+                    storage.set(new NDIndex("..."), source);
                 }
             }
             long[] step = npz.read(STEP).toLongArray();
             if (step.length != 1 || step[0] < 0) throw new UserInputException(file + " has an invalid step count");
             return step[0];
         }
+    }
+
+    private static void refuseNonFinite(Path file, Map<String, NDArray> arrays) {
+        NonFiniteArrays.first(arrays).ifPresent(name -> {
+            throw new NonFiniteCheckpointException(file, name);
+        });
     }
 
     private static int[] toIntShape(Shape shape) {

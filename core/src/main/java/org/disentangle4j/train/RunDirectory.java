@@ -17,7 +17,7 @@ import org.disentangle4j.io.UserInputException;
 /**
  * The directory of one training run and the files in it:
  * {@code config.json} (the config and the versions it ran with), {@code status.json} (running,
- * interrupted, complete), {@code log.jsonl}, {@code checkpoint.npz}, {@code best.npz} (models
+ * interrupted, complete, diverged), {@code log.jsonl}, {@code checkpoint.npz}, {@code best.npz} (models
  * that keep their lowest validation loss), figures and {@code metrics.json}. Every file is written atomically.
  */
 public final class RunDirectory {
@@ -29,8 +29,12 @@ public final class RunDirectory {
     /** The parameters of the lowest validation loss, for models that ask for it ({@code ValidatedModel}). */
     public static final String BEST = "best.npz";
 
-    /** Where a run stands; only {@code COMPLETE} runs have all their figures. */
-    public enum State { RUNNING, INTERRUPTED, COMPLETE, FAILED }
+    /**
+     * Where a run stands; only {@code COMPLETE} runs have all their figures and scores. A
+     * {@code DIVERGED} run stopped on a non-finite value and is final: its checkpoint holds the last
+     * finite parameters.
+     */
+    public enum State { RUNNING, INTERRUPTED, COMPLETE, FAILED, DIVERGED }
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
 
@@ -118,6 +122,20 @@ public final class RunDirectory {
         JsonObject s = new JsonObject();
         s.addProperty("state", state.name().toLowerCase());
         s.addProperty("step", step);
+        s.addProperty("updated", Instant.now().toString());
+        writeJson(STATUS, s);
+    }
+
+    /**
+     * Marks the run diverged: {@code step} is where the non-finite value was seen; the status also
+     * names the cause and the step of the checkpoint kept ({@code checkpoint_step}).
+     */
+    public void writeDiverged(Divergence divergence) {
+        JsonObject s = new JsonObject();
+        s.addProperty("state", State.DIVERGED.name().toLowerCase());
+        s.addProperty("step", divergence.step());
+        s.addProperty("checkpoint_step", divergence.checkpointStep());
+        s.addProperty("cause", divergence.cause());
         s.addProperty("updated", Instant.now().toString());
         writeJson(STATUS, s);
     }

@@ -30,6 +30,11 @@ public final class SweepResults {
         public boolean complete() {
             return state.equals(RunDirectory.State.COMPLETE.name().toLowerCase());
         }
+
+        /** Stopped on a non-finite value: final, but left out of the means. */
+        public boolean diverged() {
+            return state.equals(RunDirectory.State.DIVERGED.name().toLowerCase());
+        }
     }
 
     private SweepResults() {}
@@ -133,7 +138,9 @@ public final class SweepResults {
         StringBuilder md = new StringBuilder();
         md.append("# Sweep results\n\n");
         md.append("Mean ± standard error over the seeds whose run is complete (the error is the sample standard deviation / √n; "
-                + "'–' for a single seed). Losses are the last line of each run's log.jsonl; metrics come from metrics.json.\n\n");
+                + "'–' for a single seed). Losses are the last line of each run's log.jsonl; metrics come from metrics.json. "
+                + "Diverged runs (a loss term or parameter turned NaN or infinite; state 'diverged' in results.csv) are counted "
+                + "beside the seeds and left out of the means.\n\n");
         if (metrics.isEmpty()) md.append("No run has metrics yet.\n\n");
         md.append("| model | settings | seeds complete |");
         for (String c : columns) md.append(' ').append(c).append(" |");
@@ -144,7 +151,10 @@ public final class SweepResults {
             List<Row> done = group.stream().filter(Row::complete).toList();
             SweepRun first = group.get(0).run();
             md.append("| ").append(first.model()).append(" | ").append(first.settingsLabel().isEmpty() ? "defaults" : first.settingsLabel())
-                    .append(" | ").append(done.size()).append(" of ").append(group.size()).append(" |");
+                    .append(" | ").append(done.size()).append(" of ").append(group.size());
+            long diverged = group.stream().filter(Row::diverged).count();
+            if (diverged > 0) md.append(" (").append(diverged).append(" diverged)");
+            md.append(" |");
             for (String c : columns) {
                 List<Double> values = new ArrayList<>();
                 for (Row r : done) {

@@ -39,6 +39,14 @@ import org.disentangle4j.model.ValidatedModel;
  * {@code best.npz} is rewritten (atomically) whenever it is lower than every earlier one. The
  * lowest loss so far is read back from {@code best.npz} on resuming, so a resumed run keeps the
  * same best parameters as an uninterrupted one.
+ *
+ * <p>Divergence guard: a step whose loss terms (already read back for logging) include NaN or
+ * ±infinity ends training at once, and so does a checkpoint refused because a parameter or
+ * optimiser moment is not finite (the periodic one, the last one, the one on a stop request).
+ * Nothing non-finite is ever written: the checkpoint on disk stays the last finite one (a fresh
+ * run writes one of its initial parameters first, so there always is one), the model and
+ * optimisers are reloaded from it, the diverged step gets one log line (its non-finite means as
+ * null) and {@code status.json} becomes {@code diverged} with that step.
  */
 public final class Trainer {
     private static final int PREFETCH = 3;
@@ -53,6 +61,8 @@ public final class Trainer {
     private volatile boolean stopRequested;
     private float[] validationSet;
     private double bestValidationLoss = Double.POSITIVE_INFINITY;
+    /** The step of the checkpoint on disk: the last finite parameters. */
+    private long checkpointStep;
 
     public Trainer(Model model, GroundTruthDataset dataset, TrainingConfig config, RunDirectory run) {
         this.model = model;
@@ -116,6 +126,7 @@ public final class Trainer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        checkpointStep = step;
         return step;
     }
 
@@ -135,9 +146,12 @@ public final class Trainer {
         WindowMeans window = new WindowMeans();
         long completed = start;
         long began = System.nanoTime();
+        Divergence divergence = null;
+        // a divergence before the first periodic checkpoint still leaves finite parameters to keep
+        if (!Files.exists(run.file(RunDirectory.CHECKPOINT))) divergence = checkpoint(completed, listener);
         try (TrainingLog log = new TrainingLog(run.file(RunDirectory.LOG));
                 BatchProducer producer = new BatchProducer(dataset, batchSize, config.seed(), start, total, PREFETCH)) {
-            while (completed < total && !stopRequested) {
+            while (divergence == null && completed < total && !stopRequested) {
                 BatchProducer.HostBatch host = producer.take();
                 Map<String, Float> terms;
                 try (NDManager stepManager = model.manager().newSubManager();
@@ -154,40 +168,75 @@ public final class Trainer {
                 completed = host.step() + 1;
                 throughput.tick();
                 window.add(terms);
+                divergence = nonFiniteTerm(completed, terms);
+                if (divergence != null) {
+                    logLine(log, completed, window, throughput, began); // the diverged step's means, non-finite ones as null
+                    break;
+                }
                 if (model instanceof ValidatedModel validated
                         && (completed % validated.validationEvery() == 0 || completed == total)) {
                     double loss = validate(validated);
                     window.add(Map.of("val_loss", (float) loss));
                     if (loss < bestValidationLoss) {
                         bestValidationLoss = loss;
-                        Checkpoint.saveBest(run.file(RunDirectory.BEST), completed, model, loss);
+                        try {
+                            Checkpoint.saveBest(run.file(RunDirectory.BEST), completed, model, loss);
+                        } catch (NonFiniteCheckpointException e) {
+                            divergence = Divergence.ofCheckpointArray(completed, e.arrayName(), checkpointStep);
+                            logLine(log, completed, window, throughput, began);
+                            break;
+                        }
                     }
                 }
                 listener.stepped(completed, terms, throughput.imagesPerSecond());
-                if (completed % config.logEvery() == 0 || completed == total) {
-                    Map<String, Double> line = new LinkedHashMap<>(window.meansAndReset());
-                    line.put("images_per_s", throughput.imagesPerSecond());
-                    line.put("elapsed_s", (System.nanoTime() - began) / 1e9);
-                    log.append(completed, line);
-                }
-                if (completed % config.checkpointEvery() == 0 || completed == total) saveCheckpoint(completed, listener);
+                if (completed % config.logEvery() == 0 || completed == total) logLine(log, completed, window, throughput, began);
+                if (completed % config.checkpointEvery() == 0 || completed == total) divergence = checkpoint(completed, listener);
             }
-            if (stopRequested && completed < total) {
-                saveCheckpoint(completed, listener);
-                run.writeStatus(RunDirectory.State.INTERRUPTED, completed);
-                listener.interrupted(completed);
-            }
+            if (divergence == null && stopRequested && completed < total) divergence = interrupt(completed, listener);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            saveCheckpoint(completed, listener);
-            run.writeStatus(RunDirectory.State.INTERRUPTED, completed);
-            listener.interrupted(completed);
+            if (divergence == null) divergence = interrupt(completed, listener);
         }
+        if (divergence != null) keepLastFiniteCheckpoint(divergence);
         double seconds = (System.nanoTime() - began) / 1e9;
         double rate = seconds > 0 ? (completed - start) * batchSize / seconds : 0;
-        return new TrainingResult(completed, completed < total, seconds, rate);
+        return new TrainingResult(completed, divergence == null && completed < total, seconds, rate, divergence);
+    }
+
+    /** The first loss term of the step that is not finite, as a divergence; null when all are finite. */
+    private Divergence nonFiniteTerm(long completed, Map<String, Float> terms) {
+        for (Map.Entry<String, Float> t : terms.entrySet()) {
+            if (!Float.isFinite(t.getValue())) return Divergence.ofTerm(completed, t.getKey(), t.getValue(), checkpointStep);
+        }
+        return null;
+    }
+
+    private static void logLine(TrainingLog log, long completed, WindowMeans window, Throughput throughput, long began) {
+        Map<String, Double> line = new LinkedHashMap<>(window.meansAndReset());
+        line.put("images_per_s", throughput.imagesPerSecond());
+        line.put("elapsed_s", (System.nanoTime() - began) / 1e9);
+        log.append(completed, line);
+    }
+
+    /** The checkpoint of a stop request; a divergence instead when the parameters are not finite. */
+    private Divergence interrupt(long completed, TrainingListener listener) {
+        Divergence divergence = checkpoint(completed, listener);
+        if (divergence != null) return divergence;
+        run.writeStatus(RunDirectory.State.INTERRUPTED, completed);
+        listener.interrupted(completed);
+        return null;
+    }
+
+    /**
+     * Puts the last finite checkpoint back into the model and optimisers (so figures show those
+     * parameters) and marks the run diverged.
+     */
+    private void keepLastFiniteCheckpoint(Divergence divergence) {
+        Path checkpoint = run.file(RunDirectory.CHECKPOINT);
+        if (Files.exists(checkpoint)) Checkpoint.load(checkpoint, model, optimizers);
+        run.writeDiverged(divergence);
     }
 
     /**
@@ -217,11 +266,21 @@ public final class Trainer {
         return sum / count;
     }
 
-    private void saveCheckpoint(long completed, TrainingListener listener) {
-        Checkpoint.save(run.file(RunDirectory.CHECKPOINT), completed, model, optimizers);
+    /**
+     * Writes the checkpoint of {@code completed} steps; when a parameter or optimiser moment is not
+     * finite the checkpoint is refused (the last finite one stays) and the divergence is returned.
+     */
+    private Divergence checkpoint(long completed, TrainingListener listener) {
+        try {
+            Checkpoint.save(run.file(RunDirectory.CHECKPOINT), completed, model, optimizers);
+        } catch (NonFiniteCheckpointException e) {
+            return Divergence.ofCheckpointArray(completed, e.arrayName(), checkpointStep);
+        }
+        checkpointStep = completed;
         // status.json names the step a resume would start from, also if the process dies later (e.g. while scoring)
         run.writeStatus(RunDirectory.State.RUNNING, completed);
         listener.checkpointed(completed);
+        return null;
     }
 
     private static NDArray sumOf(Losses losses) {

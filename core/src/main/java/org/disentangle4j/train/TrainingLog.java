@@ -1,5 +1,6 @@
 package org.disentangle4j.train;
 
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.BufferedWriter;
@@ -19,6 +20,9 @@ import org.disentangle4j.io.AtomicFiles;
  * {@code log.jsonl}: one JSON object per logged step with the step, elapsed seconds, images/s and
  * every loss term by name. Lines are flushed as they are written, so an interrupted run keeps
  * its log.
+ *
+ * <p>Every line is strict JSON: a non-finite value (a diverged step's NaN term) is written as
+ * {@code null}, since JSON has no NaN or Infinity; {@link #read} gives it back as NaN.
  */
 public final class TrainingLog implements AutoCloseable {
     /** One logged step: its number and its values by name. */
@@ -52,7 +56,10 @@ public final class TrainingLog implements AutoCloseable {
     public void append(long step, Map<String, Double> values) {
         JsonObject line = new JsonObject();
         line.addProperty("step", step);
-        values.forEach(line::addProperty);
+        values.forEach((name, value) -> {
+            if (value == null || !Double.isFinite(value)) line.add(name, JsonNull.INSTANCE);
+            else line.addProperty(name, value);
+        });
         try {
             if (writer == null) {
                 writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -65,7 +72,7 @@ public final class TrainingLog implements AutoCloseable {
         }
     }
 
-    /** Every well-formed line of a log file, in order. */
+    /** Every well-formed line of a log file, in order; a {@code null} value is read as NaN. */
     public static List<Entry> read(Path file) throws IOException {
         List<Entry> entries = new ArrayList<>();
         if (!Files.exists(file)) return entries;
@@ -75,7 +82,8 @@ public final class TrainingLog implements AutoCloseable {
                 JsonObject o = JsonParser.parseString(line).getAsJsonObject();
                 Map<String, Double> values = new LinkedHashMap<>();
                 for (String key : o.keySet()) {
-                    if (!key.equals("step")) values.put(key, o.get(key).getAsDouble());
+                    if (key.equals("step")) continue;
+                    values.put(key, o.get(key).isJsonNull() ? Double.NaN : o.get(key).getAsDouble());
                 }
                 entries.add(new Entry(o.get("step").getAsLong(), values));
             } catch (RuntimeException torn) {

@@ -66,8 +66,8 @@ class ArrayFilesTest {
         assertError(csv, "factors must be non-negative integer class indices", true);
         Files.writeString(csv, "0,-2\n");
         assertError(csv, "is -2; factors must be non-negative", true);
-        Files.writeString(csv, "0,nan\n");
-        assertError(csv, "is NaN; codes must be finite", false);
+        Files.writeString(csv, "0,nan\n1,2\ninf,-inf\n");
+        assertError(csv, ": 2 of 3 rows have a non-finite code (NaN or infinity); codes must be finite numbers", false);
         Files.writeString(csv, "0,1\n2\n");
         assertError(csv, "line 2 has 1 values", false);
         assertError(dir.resolve("missing.npy"), "no such file", false);

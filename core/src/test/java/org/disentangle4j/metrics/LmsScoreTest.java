@@ -201,14 +201,15 @@ class LmsScoreTest {
         // only LMS's own 1,000 + 1,000 points were encoded, not the suite's 600 + 300
         assertEquals(2000, encoded.get());
         assertTrue(r.notes().stream().anyMatch(n -> n.startsWith("lms: LMS-Spearman")), r.notes().toString());
-        // a diverged model's NaN codes make LMS not applicable, not the evaluation fail
+        // a diverged model's NaN codes are a one-line user error naming the model, as for every metric (NonFiniteCodesTest)
         RepresentationFunction diverged = (obs, n) -> {
             double[][] c = new double[n][2];
             for (double[] row : c) java.util.Arrays.fill(row, Double.NaN);
             return c;
         };
-        SuiteResult nan = suite.evaluateModel(d, diverged, null, List.of("lms"), 1, ProgressListener.NONE);
-        assertTrue(nan.scores().isEmpty());
-        assertTrue(nan.notApplicable().get("lms").contains("non-finite value (NaN)"), nan.notApplicable().toString());
+        org.disentangle4j.io.UserInputException e = org.junit.jupiter.api.Assertions.assertThrows(org.disentangle4j.io.UserInputException.class,
+                () -> suite.evaluateModel(d, diverged, null, List.of("lms"), 1, ProgressListener.NONE, "run r"));
+        assertTrue(e.getMessage().startsWith("run r: ") && e.getMessage().contains("rows of an encoded batch have a non-finite code"),
+                e.getMessage());
     }
 }

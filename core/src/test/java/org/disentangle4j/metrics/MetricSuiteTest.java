@@ -31,8 +31,8 @@ class MetricSuiteTest {
     void rejectsBadArraysWithOneLine() {
         double[][] codes = {{0.0, 1.0}, {1.0, 0.0}};
         assertMessage("2 rows but f has 1", () -> MetricSuite.validate(codes, new int[][] {{0}}, "c", "f"));
-        assertMessage("is NaN", () -> MetricSuite.validate(new double[][] {{0, Double.NaN}, {1, 1}}, new int[][] {{0}, {1}}, "c", "f"));
-        assertMessage("is Infinity", () -> MetricSuite.validate(new double[][] {{0, Double.POSITIVE_INFINITY}, {1, 1}}, new int[][] {{0}, {1}}, "c", "f"));
+        assertMessage("c: 1 of 2 rows have a non-finite code", () -> MetricSuite.validate(new double[][] {{0, Double.NaN}, {1, 1}}, new int[][] {{0}, {1}}, "c", "f"));
+        assertMessage("c: 1 of 2 rows have a non-finite code", () -> MetricSuite.validate(new double[][] {{0, Double.POSITIVE_INFINITY}, {1, 1}}, new int[][] {{0}, {1}}, "c", "f"));
         assertMessage("is -1", () -> MetricSuite.validate(codes, new int[][] {{0}, {-1}}, "c", "f"));
     }
 
