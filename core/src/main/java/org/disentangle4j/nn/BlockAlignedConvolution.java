@@ -38,11 +38,22 @@ public final class BlockAlignedConvolution {
         if (missing == 0) {
             return Conv2d.conv2d(input, weight, bias, stride, padding, unitDilation, 1).singletonOrThrow();
         }
-        // the input lives in the step's scope; the weight may be a long-lived parameter
         NDManager manager = input.getManager();
         Shape w = weight.getShape();
-        NDArray paddedWeight = weight.concat(manager.zeros(new Shape(missing, w.get(1), w.get(2), w.get(3))), 0);
-        NDArray paddedBias = bias == null ? null : bias.concat(manager.zeros(new Shape(missing)), 0);
+        NDArray zeroFilters = manager.zeros(new Shape(missing, w.get(1), w.get(2), w.get(3)));
+        NDArray paddedWeight = weight.concat(zeroFilters, 0);
+        // a result belongs to its first operand's manager, here the parameter's long-lived one
+        paddedWeight.attach(manager);
+        // concat's backward needs only the sizes, so the zeros are freed at once: the input's
+        // manager can be a long-lived one, where they would pile up step after step
+        zeroFilters.close();
+        NDArray paddedBias = null;
+        if (bias != null) {
+            NDArray zeroBias = manager.zeros(new Shape(missing));
+            paddedBias = bias.concat(zeroBias, 0);
+            paddedBias.attach(manager);
+            zeroBias.close();
+        }
         NDArray out = Conv2d.conv2d(input, paddedWeight, paddedBias, stride, padding, unitDilation, 1).singletonOrThrow();
         return out.get(new NDIndex(":, 0:{}", filters));
     }
