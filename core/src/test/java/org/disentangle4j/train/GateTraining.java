@@ -1,0 +1,94 @@
+package org.disentangle4j.train;
+
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.disentangle4j.model.Method;
+import org.disentangle4j.model.Methods;
+import org.disentangle4j.nn.Torch;
+
+/**
+ * One training of the determinism gate: a registered model, its default hyper-parameters, 60 steps
+ * at batch 16 on procedural dSprites (the real 64×64 convolutional encoder and sub-pixel decoder),
+ * or for the additive-decoder paper's models on balls-scalar with its blocks, every step logged. Its fingerprint is the exact bits of every logged loss term and of every
+ * trained parameter. {@link #main} trains every model once and prints the fingerprints, so the gate
+ * can compare a separate process with its own.
+ */
+final class GateTraining {
+    static final long STEPS = 60;
+    static final int BATCH = 16;
+    static final long SEED = 2;
+
+    /** What a training leaves: its logged terms by step (timings excluded) and the parameters' digest. */
+    record Fingerprint(Map<Long, Map<String, Double>> terms, String parameterDigest) {
+        String digest() {
+            MessageDigest sha = sha256();
+            terms.forEach((step, values) -> {
+                sha.update(ByteBuffer.allocate(8).putLong(step).array());
+                values.forEach((name, v) -> {
+                    sha.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    sha.update(ByteBuffer.allocate(8).putLong(Double.doubleToRawLongBits(v)).array());
+                });
+            });
+            return HexFormat.of().formatHex(sha.digest()) + "/" + parameterDigest;
+        }
+    }
+
+    private GateTraining() {}
+
+    static Fingerprint train(String model, Path dir) throws IOException {
+        Method method = Methods.get(model);
+        // the additive-decoder paper's models train on their own dataset with its blocks (1,1), as `train` does
+        boolean blocks = BlockSpec.FROM_DATASET.equals(method.trainingDefaults().get("blocks"));
+        double lr = method.trainingDefaults().get("lr") instanceof Double d ? d : 1e-4;
+        TrainingConfig config = new TrainingConfig(model, blocks ? "balls-scalar" : "dsprites", null, STEPS, BATCH, lr,
+                blocks ? 2 : 10, "bernoulli", SEED, Map.of(), 1, 1000);
+        try (NDManager manager = Torch.newManager(); Run run = Run.create(config, dir, manager)) {
+            run.trainer().train(new TrainingListener() {});
+            MessageDigest sha = sha256();
+            new TreeMap<>(run.model().namedParameters()).forEach((name, p) -> {
+                sha.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                for (float f : p.getArray().toFloatArray()) {
+                    sha.update(ByteBuffer.allocate(4).putInt(Float.floatToRawIntBits(f)).array());
+                }
+            });
+            Map<Long, Map<String, Double>> terms = new TreeMap<>();
+            for (TrainingLog.Entry e : TrainingLog.read(dir.resolve(RunDirectory.LOG))) {
+                Map<String, Double> values = new TreeMap<>(e.values());
+                values.remove("images_per_s");
+                values.remove("elapsed_s");
+                terms.put(e.step(), values);
+            }
+            return new Fingerprint(terms, HexFormat.of().formatHex(sha.digest()));
+        }
+    }
+
+    static List<String> models() {
+        return Methods.all().stream().map(Method::name).toList();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Trains every registered model once under {@code args[0]} and prints "model digest" lines. */
+    public static void main(String[] args) throws IOException {
+        Path root = Path.of(args[0]);
+        for (String model : models()) {
+            Fingerprint f = train(model, Files.createDirectories(root).resolve(model));
+            System.out.println("gate " + model + " " + f.digest());
+        }
+    }
+}
