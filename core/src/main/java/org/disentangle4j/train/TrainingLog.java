@@ -22,11 +22,17 @@ import org.disentangle4j.io.AtomicFiles;
  * its log.
  *
  * <p>Every line is strict JSON: a non-finite value (a diverged step's NaN term) is written as
- * {@code null}, since JSON has no NaN or Infinity; {@link #read} gives it back as NaN.
+ * {@code null}, since JSON has no NaN or Infinity, and the line gets a {@value #NON_FINITE} object
+ * naming each such term with what it was ({@code "NaN"}, {@code "Infinity"} or {@code "-Infinity"}),
+ * e.g. {@code {"step":7,"recon":null,"loss":null,"non_finite":{"recon":"NaN","loss":"NaN"}}};
+ * {@link #read} gives those values back as they were.
  */
 public final class TrainingLog implements AutoCloseable {
     /** One logged step: its number and its values by name. */
     public record Entry(long step, Map<String, Double> values) {}
+
+    /** The field of a line that names its non-finite values. */
+    public static final String NON_FINITE = "non_finite";
 
     private final Path file;
     private BufferedWriter writer;
@@ -56,10 +62,16 @@ public final class TrainingLog implements AutoCloseable {
     public void append(long step, Map<String, Double> values) {
         JsonObject line = new JsonObject();
         line.addProperty("step", step);
+        JsonObject nonFinite = new JsonObject();
         values.forEach((name, value) -> {
-            if (value == null || !Double.isFinite(value)) line.add(name, JsonNull.INSTANCE);
-            else line.addProperty(name, value);
+            if (value == null || !Double.isFinite(value)) {
+                line.add(name, JsonNull.INSTANCE);
+                nonFinite.addProperty(name, String.valueOf(value == null ? Double.NaN : value));
+            } else {
+                line.addProperty(name, value);
+            }
         });
+        if (nonFinite.size() > 0) line.add(NON_FINITE, nonFinite);
         try {
             if (writer == null) {
                 writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -72,7 +84,7 @@ public final class TrainingLog implements AutoCloseable {
         }
     }
 
-    /** Every well-formed line of a log file, in order; a {@code null} value is read as NaN. */
+    /** Every well-formed line of a log file, in order; a non-finite value is read back as it was logged (NaN if unnamed). */
     public static List<Entry> read(Path file) throws IOException {
         List<Entry> entries = new ArrayList<>();
         if (!Files.exists(file)) return entries;
@@ -80,10 +92,12 @@ public final class TrainingLog implements AutoCloseable {
             if (line.isBlank()) continue;
             try {
                 JsonObject o = JsonParser.parseString(line).getAsJsonObject();
+                JsonObject nonFinite = o.has(NON_FINITE) ? o.getAsJsonObject(NON_FINITE) : new JsonObject();
                 Map<String, Double> values = new LinkedHashMap<>();
                 for (String key : o.keySet()) {
-                    if (key.equals("step")) continue;
-                    values.put(key, o.get(key).isJsonNull() ? Double.NaN : o.get(key).getAsDouble());
+                    if (key.equals("step") || key.equals(NON_FINITE)) continue;
+                    values.put(key, !o.get(key).isJsonNull() ? o.get(key).getAsDouble()
+                            : nonFinite.has(key) ? Double.parseDouble(nonFinite.get(key).getAsString()) : Double.NaN);
                 }
                 entries.add(new Entry(o.get("step").getAsLong(), values));
             } catch (RuntimeException torn) {
