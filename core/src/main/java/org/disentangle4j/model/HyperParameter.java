@@ -11,12 +11,49 @@ import java.math.BigDecimal;
  * DIP-VAE-I's λ_d = 10·λ_od follows λ_od when only {@code --lambda-od} is given.
  *
  * @param relativeTo the hyper-parameter the default is a multiple of, or null for a plain default
+ * @param range the values a run may use; anything else is refused before training
  */
-public record HyperParameter(String name, double defaultValue, String description, String relativeTo) {
+public record HyperParameter(String name, double defaultValue, String description, String relativeTo, Range range) {
+
+    /**
+     * The values a hyper-parameter may take: at least (or above) {@code min}, at most {@code max},
+     * whole numbers only when {@code integer}.
+     */
+    public record Range(double min, boolean minInclusive, double max, boolean integer) {
+        /** A weight of a loss term: 0 switches it off, a negative one would reward what it penalises. */
+        public static final Range WEIGHT = new Range(0, true, Double.POSITIVE_INFINITY, false);
+        /** A positive amount (a capacity, a length of a schedule). */
+        public static final Range POSITIVE = new Range(0, false, Double.POSITIVE_INFINITY, false);
+        /** A count: a whole number ≥ 1. */
+        public static final Range COUNT = new Range(1, true, Double.POSITIVE_INFINITY, true);
+
+        public static Range atLeast(double min) {
+            return new Range(min, true, Double.POSITIVE_INFINITY, false);
+        }
+
+        public boolean contains(double v) {
+            if (Double.isNaN(v) || v > max) return false;
+            if (minInclusive ? v < min : v <= min) return false;
+            return !integer || v == Math.rint(v);
+        }
+
+        /** What the range asks for, as people say it: "≥ 0", "> 0", "a whole number ≥ 1". */
+        public String text() {
+            String lower = (minInclusive ? "≥ " : "> ") + format(min);
+            String upper = Double.isInfinite(max) ? "" : " and ≤ " + format(max);
+            return (integer ? "a whole number " : "") + lower + upper;
+        }
+    }
 
     /** A hyper-parameter with a plain numeric default. */
-    public HyperParameter(String name, double defaultValue, String description) {
-        this(name, defaultValue, description, null);
+    public HyperParameter(String name, double defaultValue, String description, Range range) {
+        this(name, defaultValue, description, null, range);
+    }
+
+    /** The violation of {@code value}, as one line naming the option; null when it is in range. */
+    public String violation(double value) {
+        if (range.contains(value)) return null;
+        return "--" + name + " must be " + range.text() + ", got " + format(value);
     }
 
     /** A value as people write it: whole numbers without a decimal point, others in plain notation (1e-4 → 0.0001). */
@@ -26,8 +63,8 @@ public record HyperParameter(String name, double defaultValue, String descriptio
     }
 
     /** A hyper-parameter whose default is {@code factor} times another one's value. */
-    public static HyperParameter relative(String name, double factor, String relativeTo, String description) {
-        return new HyperParameter(name, factor, description, relativeTo);
+    public static HyperParameter relative(String name, double factor, String relativeTo, String description, Range range) {
+        return new HyperParameter(name, factor, description, relativeTo, range);
     }
 
     /** The default as people read it: "4", "0.0001" or "10·lambda-od". */

@@ -199,7 +199,13 @@ public final class SweepGrid {
             } else if (OPTIONS.containsKey(key)) {
                 options.put(key, optionValues(key, e.getValue(), at));
             } else if (method.hyperParameters().stream().map(HyperParameter::name).anyMatch(key::equals)) {
-                hyper.put(key, values(e.getValue(), Double.class, at));
+                List<Object> given = values(e.getValue(), Double.class, at);
+                HyperParameter declared = method.hyperParameters().stream().filter(h -> h.name().equals(key)).findFirst().orElseThrow();
+                for (Object v : given) {
+                    String violation = declared.violation((Double) v);
+                    if (violation != null) throw new UserInputException(at + ": " + violation);
+                }
+                hyper.put(key, given);
             } else {
                 String known = method.hyperParameters().stream().map(HyperParameter::name).reduce((a, b) -> a + ", " + b).orElse("none");
                 throw new UserInputException(at + ": model " + model + " has no hyper-parameter or training option '" + key
