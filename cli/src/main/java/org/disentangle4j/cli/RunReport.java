@@ -32,8 +32,14 @@ final class RunReport {
                         + "td.n{text-align:right;font-family:monospace}img{max-width:100%;border:1px solid #ddd}</style></head><body>");
         html.append("<h1>").append(escape(run.path().getFileName().toString())).append("</h1>");
         html.append("<p>state: ").append(run.state().name().toLowerCase()).append("</p>");
+        JsonObject status = java.nio.file.Files.exists(run.file(RunDirectory.STATUS)) ? run.readJson(RunDirectory.STATUS) : new JsonObject();
+        for (String note : RunDirectory.NOTES) {
+            if (status.has(note)) {
+                html.append("<p><b>").append(escape(note.replace('_', ' '))).append(":</b> ")
+                        .append(escape(status.get(note).getAsString())).append("</p>");
+            }
+        }
         if (run.state() == RunDirectory.State.DIVERGED) {
-            JsonObject status = run.readJson(RunDirectory.STATUS);
             html.append("<p>").append(escape(new Divergence(status.get("step").getAsLong(), status.get("cause").getAsString(),
                     status.get("checkpoint_step").getAsLong()).message()))
                     .append(". The figures show the parameters of that checkpoint (or of best.npz where the model keeps one);"

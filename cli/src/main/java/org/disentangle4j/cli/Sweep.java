@@ -193,6 +193,11 @@ final class Sweep {
                             say("%s: DIVERGED (kept at its last finite checkpoint, not scored); see %s", tag, logOf(p));
                             return null;
                         }
+                        if (code == TrainCommand.FINISHING_FAILED) {
+                            failed.incrementAndGet();
+                            say("%s: trained (complete), but its figures or scoring FAILED (noted in status.json); see %s", tag, logOf(p));
+                            return null;
+                        }
                         if (code != 0) {
                             failed.incrementAndGet();
                             say("%s: FAILED with exit code %d; see %s", tag, code, logOf(p));

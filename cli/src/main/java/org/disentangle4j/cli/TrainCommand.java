@@ -15,6 +15,7 @@ import org.disentangle4j.model.HyperParameter;
 import org.disentangle4j.model.Method;
 import org.disentangle4j.model.Methods;
 import org.disentangle4j.nn.Torch;
+import org.disentangle4j.train.AfterTraining;
 import org.disentangle4j.train.BlockSpec;
 import org.disentangle4j.train.Checkpoint;
 import org.disentangle4j.train.Divergence;
@@ -37,7 +38,8 @@ import picocli.CommandLine.Spec;
             "checkpoint.npz, reconstructions.png, traversals.png, samples.png, loss.png.",
             "Models that keep their lowest validation loss (ae, additive-ae) also write best.npz; figures",
             "and metrics then use those parameters.",
-            "Ctrl-C writes a checkpoint first; continue with --resume RUN_DIR.",
+            "Ctrl-C writes a checkpoint first; continue with --resume RUN_DIR. A resumed run keeps its config.json;",
+            "only --steps (more steps), --metrics, --votes, --no-evaluate and --no-figures may be given again.",
             "A loss term or parameter that turns NaN or infinite stops training at once (status.json: diverged);",
             "the checkpoint keeps the last finite parameters, figures and report.html are made from them, no metrics."
         },
@@ -46,11 +48,14 @@ import picocli.CommandLine.Spec;
             "  0:trained (and scored)",
             "  2:bad input (a one-line error)",
             "  3:training diverged (see above); the run is kept as it was at its last finite checkpoint",
+            "  4:trained, but the figures or the scoring failed; the run is complete, status.json notes the failure",
             "130:interrupted (Ctrl-C, SIGTERM); checkpoint written, continue with --resume"},
         sortOptions = false)
 public final class TrainCommand implements Callable<Integer> {
     /** Exit code of a run that diverged (2 is bad input, 130 an interruption). */
     static final int DIVERGED = 3;
+    /** Exit code of a run that trained to the end but whose figures or scoring failed (noted in status.json). */
+    static final int FINISHING_FAILED = 4;
 
     /** About 7 minutes of the standard β-VAE on 2 CPU cores. */
     static final long DEFAULT_STEPS = 4000;
@@ -93,7 +98,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "run directory to create; default runs/<model>-<dataset>-<time>")
     Path out;
 
-    @Option(names = "--resume", paramLabel = "RUN_DIR", description = "continue an interrupted run (with --steps: train it further)")
+    @Option(names = "--resume", paramLabel = "RUN_DIR", description = "continue an interrupted run (with --steps: train it further; a complete run only so)")
     Path resume;
 
     @Option(names = "--log-every", paramLabel = "N", description = "log.jsonl line every N steps; default ${DEFAULT-VALUE}")
@@ -117,19 +122,50 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-evaluate", description = "skip the metrics at the end")
     boolean noEvaluate;
 
-    private MetricSuite.Votes voteCounts;
-
     /** The suite without the two interventional scores, which alone would take longer than training. */
     static final String DEFAULT_METRICS = "mig,sap,dci,modularity_explicitness,irs,unsupervised";
 
     @Override
     public Integer call() throws Exception {
         Map<String, Double> hyper = HyperParameterOptions.given(spec.commandLine().getParseResult());
-        List<String> names = noEvaluate ? List.of() : MetricSuite.parseSelection(metrics); // before any directory exists
-        voteCounts = MetricSuite.Votes.parse(votes);
-        try (var manager = Torch.newManager(); Run run = resume != null ? resumeRun(hyper, manager) : newRun(hyper, manager)) {
-            return train(run, names);
+        try (var manager = Torch.newManager()) {
+            if (resume != null) {
+                RunDirectory dir = RunDirectory.open(resume);
+                AfterTraining after = resumedAfterTraining(dir);
+                Run run = resumeRun(dir, hyper, manager);
+                if (run == null) return 0; // complete: nothing to do
+                try (run) {
+                    dir.writeAfterTraining(after);
+                    return train(run, after);
+                }
+            }
+            AfterTraining after = checked(new AfterTraining(!noFigures, !noEvaluate, metrics, votes)); // before any directory exists
+            try (Run run = newRun(hyper, manager)) {
+                run.directory().writeAfterTraining(after);
+                return train(run, after);
+            }
         }
+    }
+
+    /** What to do after training; its metric names and votes checked. */
+    private static AfterTraining checked(AfterTraining after) {
+        MetricSuite.parseSelection(after.metrics());
+        MetricSuite.Votes.parse(after.votes());
+        return after;
+    }
+
+    /**
+     * The resumed run finishes as it was started (figures, metrics and votes saved in its
+     * config.json), except for what is given again here, which replaces the saved choice.
+     */
+    private AfterTraining resumedAfterTraining(RunDirectory dir) {
+        var parsed = spec.commandLine().getParseResult();
+        AfterTraining after = dir.afterTraining(new AfterTraining(true, true, DEFAULT_METRICS, MetricSuite.Votes.REFERENCE.toString()));
+        if (parsed.hasMatchedOption("--metrics")) after = after.withMetrics(metrics).withEvaluate(true);
+        if (parsed.hasMatchedOption("--votes")) after = after.withVotes(votes);
+        if (noEvaluate) after = after.withEvaluate(false);
+        if (noFigures) after = after.withFigures(false);
+        return checked(after);
     }
 
     private Run newRun(Map<String, Double> hyper, ai.djl.ndarray.NDManager manager) {
@@ -173,47 +209,99 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private Run resumeRun(Map<String, Double> hyper, ai.djl.ndarray.NDManager manager) {
+    /**
+     * Opens a run to continue. Options that shape training are the run's own and are refused;
+     * {@code --steps} may raise the step count; the finishing options replace the saved ones.
+     * A complete run is left alone unless {@code --steps} asks for more (null: nothing to do).
+     */
+    private Run resumeRun(RunDirectory dir, Map<String, Double> hyper, ai.djl.ndarray.NDManager manager) {
         var parsed = spec.commandLine().getParseResult();
-        for (String option : new String[] {"--model", "--dataset", "--data-file", "--batch-size", "--lr", "--latent-dim", "--blocks",
-                "--likelihood", "--seed", "--out", "--log-every", "--checkpoint-every"}) {
+        for (String option : FIXED_ON_RESUME) {
             if (parsed.hasMatchedOption(option)) {
-                throw new UserInputException("--resume continues a run with its own config; drop " + option);
+                throw new UserInputException("--resume continues a run with its own config; drop " + option
+                        + " (a resumed run may change only " + String.join(", ", CHANGEABLE_ON_RESUME) + ")");
             }
         }
         if (!hyper.isEmpty()) throw new UserInputException("--resume continues a run with its own config; drop the hyper-parameter options");
-        RunDirectory dir = RunDirectory.open(resume);
+        TrainingConfig saved = dir.config();
+        RunDirectory.State state = dir.state();
+        long trained = dir.statusStep();
+        boolean moreSteps = parsed.hasMatchedOption("--steps") && steps != saved.steps();
+        if (state == RunDirectory.State.DIVERGED) {
+            throw new UserInputException(resume + " diverged at step " + trained + "; resuming it would diverge again the same way "
+                    + "(same seed, same numbers): start a new run with other settings");
+        }
+        if (state == RunDirectory.State.COMPLETE && !moreSteps) {
+            System.err.printf("%s is complete (%,d steps trained, figures and scores done); nothing to do. Train it further with "
+                    + "--resume %s --steps N (N > %d), score it again with: ./disentangle evaluate %s%n", resume, saved.steps(), resume,
+                    saved.steps(), resume);
+            return null;
+        }
         if (parsed.hasMatchedOption("--steps")) {
-            TrainingConfig extended = dir.config().withSteps(steps).validate();
-            dir.updateConfig(extended);
+            if (steps < trained) {
+                throw new UserInputException("--steps " + steps + " is fewer than the " + trained + " steps " + resume + " has trained");
+            }
+            dir.updateConfig(saved.withSteps(steps).validate());
         }
         return Run.open(resume, manager);
     }
 
-    private int train(Run run, List<String> names) throws Exception {
+    /** Options that shape training: a resumed run keeps its own. */
+    private static final String[] FIXED_ON_RESUME = {"--model", "--dataset", "--data-file", "--batch-size", "--lr", "--latent-dim",
+        "--blocks", "--likelihood", "--seed", "--out", "--log-every", "--checkpoint-every"};
+    /** Options a resumed run may be given again. */
+    static final List<String> CHANGEABLE_ON_RESUME = List.of("--steps", "--metrics", "--votes", "--no-evaluate", "--no-figures");
+
+    private int train(Run run, AfterTraining after) throws Exception {
         TrainingConfig config = run.config();
+        RunDirectory dir = run.directory();
         System.err.printf("training %s on %s for %,d steps (batch %d, %d threads) → %s%n", config.model(), config.dataset(),
-                config.steps(), config.batchSize(), Torch.threads(), run.directory().path());
+                config.steps(), config.batchSize(), Torch.threads(), dir.path());
         TrainingResult result;
-        try (ProgressListener progress = new ProgressListener(run.directory().path())) {
+        try (ProgressListener progress = new ProgressListener(dir.path())) {
             result = run.trainer().train(progress);
+        } catch (RuntimeException | Error e) {
+            // status.json must not say "running" for a run that no longer is
+            dir.writeStatus(RunDirectory.State.FAILED, dir.statusStep(), Map.of(RunDirectory.ERROR, describe(e)));
+            throw e;
         }
         if (result.interrupted()) return 130;
-        if (result.diverged()) return finishDiverged(run, result.divergence());
+        if (result.diverged()) return finishDiverged(run, result.divergence(), after);
         System.err.printf("trained %,d steps in %.0f s (%.0f images/s)%n", result.completedSteps(), result.seconds(),
                 result.imagesPerSecond());
         run.useBestParameters().ifPresent(best -> System.err.printf(
                 "figures and metrics use the parameters of step %,d, the lowest validation loss (%.6g), from %s%n",
                 best.step(), best.validationLoss(), RunDirectory.BEST));
-        if (!noFigures) run.writeFigures();
-        if (!noEvaluate) {
-            System.err.println("evaluating (" + String.join(", ", names) + ")");
-            EvaluateCommand.evaluateRun(run, names, voteCounts, config.seed(), spec.commandLine().getOut());
+        // training is done: a failure of the figures or the scoring is noted, and the run stays complete
+        Map<String, String> notes = new java.util.LinkedHashMap<>();
+        if (after.figures()) {
+            try {
+                run.writeFigures();
+            } catch (RuntimeException | java.io.IOException e) {
+                notes.put(RunDirectory.FIGURES_ERROR, describe(e));
+                System.err.println("error: the figures failed: " + describe(e));
+            }
         }
-        Path report = RunReport.write(run.directory());
-        run.directory().writeStatus(RunDirectory.State.COMPLETE, result.completedSteps());
+        if (after.evaluate()) {
+            List<String> names = MetricSuite.parseSelection(after.metrics());
+            System.err.println("evaluating (" + String.join(", ", names) + ")");
+            try {
+                EvaluateCommand.evaluateRun(run, names, MetricSuite.Votes.parse(after.votes()), config.seed(), spec.commandLine().getOut());
+            } catch (RuntimeException e) {
+                notes.put(RunDirectory.EVALUATION_ERROR, describe(e));
+                System.err.println("error: scoring failed: " + describe(e));
+            }
+        }
+        dir.writeStatus(RunDirectory.State.COMPLETE, result.completedSteps(), notes);
+        Path report = RunReport.write(dir);
         System.err.printf("done: %s%n", report);
-        return 0;
+        return notes.isEmpty() ? 0 : FINISHING_FAILED;
+    }
+
+    /** An exception as one line for a person: its message, or what it is when it has none. */
+    static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? "an internal error (" + e.getClass().getSimpleName() + ")" : message.lines().findFirst().orElse("");
     }
 
     /**
@@ -222,10 +310,10 @@ public final class TrainCommand implements Callable<Integer> {
      * scored: a run cut short by a divergence is not the model that was asked for, and its scores
      * would sit beside complete runs' in tables; {@code evaluate RUN_DIR} scores it on request.
      */
-    private int finishDiverged(Run run, Divergence divergence) throws Exception {
+    private int finishDiverged(Run run, Divergence divergence, AfterTraining after) throws Exception {
         System.err.println(divergence.message());
         long shown = run.useBestParameters().map(Checkpoint.Best::step).orElse(divergence.checkpointStep());
-        if (!noFigures) {
+        if (after.figures()) {
             run.writeFigures();
             System.err.printf("figures show the parameters of step %,d; not scored (a diverged run)%n", shown);
         }

@@ -30,11 +30,23 @@ public final class RunDirectory {
     public static final String BEST = "best.npz";
 
     /**
-     * Where a run stands; only {@code COMPLETE} runs have all their figures and scores. A
+     * Where a run stands. {@code RUNNING}: training, or drawing and scoring after it (a run that
+     * died then resumes into its figures and scores). {@code INTERRUPTED}: stopped on request with a
+     * checkpoint. {@code FAILED}: stopped by an error ({@link #ERROR}); resuming continues from its
+     * checkpoint. {@code COMPLETE}: every step trained and the finishing done; a failure of the
+     * figures or the scoring is noted ({@link #FIGURES_ERROR}, {@link #EVALUATION_ERROR}). A
      * {@code DIVERGED} run stopped on a non-finite value and is final: its checkpoint holds the last
      * finite parameters.
      */
     public enum State { RUNNING, INTERRUPTED, COMPLETE, FAILED, DIVERGED }
+
+    /** The note of a failed run: what stopped it. */
+    public static final String ERROR = "error";
+    /** The notes of a complete run whose figures or scoring failed (training itself finished). */
+    public static final String FIGURES_ERROR = "figures_error";
+    public static final String EVALUATION_ERROR = "evaluation_error";
+    /** Every note status.json may carry beside the state. */
+    public static final java.util.List<String> NOTES = java.util.List.of(ERROR, FIGURES_ERROR, EVALUATION_ERROR);
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
 
@@ -56,6 +68,10 @@ public final class RunDirectory {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new UserInputException("output path " + dir + " is a file; expected a directory");
         }
+        if (isNonEmptyDirectory(dir)) {
+            throw new UserInputException("output directory " + dir + " is not empty and holds no run; a run gets a directory of its own, "
+                    + "choose another --out");
+        }
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -70,6 +86,15 @@ public final class RunDirectory {
         run.writeJson(CONFIG, root);
         run.writeStatus(State.RUNNING, 0);
         return run;
+    }
+
+    private static boolean isNonEmptyDirectory(Path dir) {
+        if (!Files.isDirectory(dir)) return false;
+        try (var entries = Files.list(dir)) {
+            return entries.findAny().isPresent();
+        } catch (IOException e) {
+            throw new UserInputException("cannot read output directory " + dir + ": " + e.getMessage());
+        }
     }
 
     /** Opens an existing run, e.g. to resume or evaluate it. */
@@ -108,6 +133,34 @@ public final class RunDirectory {
         writeJson(CONFIG, root);
     }
 
+    /**
+     * What the run does after training, as saved by {@link #writeAfterTraining}; {@code fallback}
+     * for a run made before this was saved.
+     */
+    public AfterTraining afterTraining(AfterTraining fallback) {
+        JsonObject root = readJson(CONFIG);
+        if (!root.has(AfterTraining.KEY)) return fallback;
+        try {
+            AfterTraining a = GSON.fromJson(root.get(AfterTraining.KEY), AfterTraining.class);
+            return a == null || a.metrics() == null || a.votes() == null ? fallback : a;
+        } catch (JsonParseException e) {
+            throw new UserInputException(file(CONFIG) + " has an invalid " + AfterTraining.KEY + " (" + e.getMessage() + ")");
+        }
+    }
+
+    public void writeAfterTraining(AfterTraining after) {
+        JsonObject root = readJson(CONFIG);
+        root.add(AfterTraining.KEY, GSON.toJsonTree(after));
+        writeJson(CONFIG, root);
+    }
+
+    /** The step status.json names (the last checkpoint's; for a diverged run the step that diverged). */
+    public long statusStep() {
+        if (!Files.exists(file(STATUS))) return 0;
+        JsonObject s = readJson(STATUS);
+        return s.has("step") ? s.get("step").getAsLong() : 0;
+    }
+
     public State state() {
         if (!Files.exists(file(STATUS))) return State.RUNNING;
         JsonObject s = readJson(STATUS);
@@ -119,9 +172,18 @@ public final class RunDirectory {
     }
 
     public void writeStatus(State state, long step) {
+        writeStatus(state, step, Map.of());
+    }
+
+    /**
+     * The state with notes beside it, e.g. {@code error} for a failed run or
+     * {@code evaluation_error} for a complete run whose scoring failed.
+     */
+    public void writeStatus(State state, long step, Map<String, String> notes) {
         JsonObject s = new JsonObject();
         s.addProperty("state", state.name().toLowerCase());
         s.addProperty("step", step);
+        notes.forEach(s::addProperty);
         s.addProperty("updated", Instant.now().toString());
         writeJson(STATUS, s);
     }

@@ -192,7 +192,12 @@ public final class Trainer {
                 if (completed % config.logEvery() == 0 || completed == total) logLine(log, completed, window, throughput, began);
                 if (completed % config.checkpointEvery() == 0 || completed == total) divergence = checkpoint(completed, listener);
             }
-            if (divergence == null && stopRequested && completed < total) divergence = interrupt(completed, listener);
+            if (divergence == null && stopRequested && completed < total) {
+                // the steps since the last line get a line of their own, so that each step is logged once
+                // across the interruption (a resumed run's next line covers the steps after this one)
+                if (!window.isEmpty()) logLine(log, completed, window, throughput, began);
+                divergence = interrupt(completed, listener);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -323,6 +328,10 @@ public final class Trainer {
                 s[0] += v;
                 s[1]++;
             });
+        }
+
+        boolean isEmpty() {
+            return sums.isEmpty();
         }
 
         Map<String, Double> meansAndReset() {

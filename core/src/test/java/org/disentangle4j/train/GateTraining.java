@@ -17,14 +17,14 @@ import org.disentangle4j.nn.Torch;
 
 /**
  * One training of the determinism gate: a registered model, its default hyper-parameters, 60 steps
- * at batch 16 on procedural dSprites (the real 64×64 convolutional encoder and sub-pixel decoder),
+ * at batch 8 on procedural dSprites (the real 64×64 convolutional encoder and sub-pixel decoder),
  * or for the additive-decoder paper's models on balls-scalar with its blocks, every step logged. Its fingerprint is the exact bits of every logged loss term and of every
  * trained parameter. {@link #main} trains every model once and prints the fingerprints, so the gate
  * can compare a separate process with its own.
  */
 final class GateTraining {
     static final long STEPS = 60;
-    static final int BATCH = 16;
+    static final int BATCH = 8;
     static final long SEED = 2;
 
     /** What a training leaves: its logged terms by step (timings excluded) and the parameters' digest. */
