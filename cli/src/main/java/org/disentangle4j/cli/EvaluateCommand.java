@@ -126,7 +126,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 : MetricSuite.validate(ArrayFiles.readCodes(testCodes), ArrayFiles.readFactors(testFactors), testCodes.toString(),
                         testFactors.toString(), ArrayFiles.isSinglePrecision(testCodes));
         announce(spec.commandLine().getErr(), codes.toString(), names, voteCounts);
-        ProgressListener progress = TerminalProgress.forTerminal();
+        ProgressListener progress = TerminalProgress.onStandardError();
         SuiteResult result;
         try {
             result = new MetricSuite(voteCounts).evaluateArrays(train, test, names, seed, progress);
@@ -163,7 +163,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     static SuiteResult evaluateRun(Run run, List<String> names, MetricSuite.Votes votes, long seed, PrintWriter stdout) throws IOException {
         GroundTruthDataset dataset = run.dataset();
         RepresentationFunction representation = new ModelRepresentation(run.model(), dataset.observationShape());
-        ProgressListener progress = TerminalProgress.forTerminal();
+        ProgressListener progress = TerminalProgress.onStandardError();
         SuiteResult result;
         try {
             result = new MetricSuite(votes).evaluateModel(dataset, representation,

@@ -99,6 +99,26 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void drawsAProgressBarOnStderrAlsoWhenItIsNotATerminal() throws Exception {
+        Path[] files = writeGrid();
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        Run r;
+        try {
+            System.setErr(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+            r = run("evaluate", "--codes", files[0].toString(), "--factors", files[1].toString(), "--metrics", "sap,dci");
+        } finally {
+            System.setErr(saved);
+        }
+        assertEquals(0, r.exit(), r.err());
+        // every drawing of a bar starts with a carriage return (lines() splits there too)
+        List<String> bars = bytes.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        // two codes × two factors: 4 SVMs; 100 boosting stages × (3 + 4 classes) trees
+        assertTrue(bars.stream().anyMatch(l -> l.startsWith("sap 100%") && l.contains(" 4/4 ")), bars.toString());
+        assertTrue(bars.stream().anyMatch(l -> l.startsWith("dci 100%") && l.contains(" 700/700 ")), bars.toString());
+    }
+
+    @Test
     void namesTheMetricsBeforeScoringARun() {
         DivergingVae.register();
         Path runDir = dir.resolve("run");
