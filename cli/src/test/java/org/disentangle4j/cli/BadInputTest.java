@@ -85,6 +85,31 @@ class BadInputTest {
     }
 
     @Test
+    void jhdfWarningsDoNotReachTheUser(@TempDir Path tmp) throws IOException {
+        // in the one-jar build jHDF finds no manifest and warned "Using development version of jHDF" on every HDF5 file
+        org.slf4j.Logger jhdf = org.slf4j.LoggerFactory.getLogger(io.jhdf.HdfFile.class);
+        assertFalse(jhdf.isWarnEnabled(), "jHDF's warnings are logged");
+        assertTrue(jhdf.isErrorEnabled());
+        Path text = Files.writeString(tmp.resolve("3dshapes.h5"), "not HDF5");
+        Outcome o = runCapturingSystemErr("datasets", "show", "shapes3d", "--data-file", text.toString(), "--out", tmp.resolve("x.png").toString());
+        assertOneLineError(o, text + ": not a readable HDF5 file");
+    }
+
+    /** As {@link #run}, with what the process writes to System.err (loggers, bars) in the error text too. */
+    private static Outcome runCapturingSystemErr(String... args) {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        Outcome o;
+        try {
+            System.setErr(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+            o = run(args);
+        } finally {
+            System.setErr(saved);
+        }
+        return new Outcome(o.exitCode(), (bytes.toString(java.nio.charset.StandardCharsets.UTF_8) + o.err()).trim());
+    }
+
+    @Test
     void unknownOption() {
         Outcome o = run("train", "--stepz", "3");
         assertEquals(2, o.exitCode());
