@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import ai.djl.ndarray.NDManager;
 import org.disentangle4j.data.GroundTruthDataset;
+import org.disentangle4j.io.IoErrors;
 import org.disentangle4j.io.UserInputException;
 import org.disentangle4j.metrics.ArrayFiles;
 import org.disentangle4j.metrics.BetaVaeScore;
@@ -112,6 +113,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             if (codes != null || factors != null) throw new UserInputException("give either RUN_DIR or --codes/--factors, not both");
             if (out != null) throw new UserInputException("--out is for arrays; a run's scores go to RUN_DIR/metrics.json");
             try (NDManager manager = Torch.newManager(); Run run = Run.open(runDir, manager)) {
+                IoErrors.requireWritable(run.directory().file(RunDirectory.METRICS)); // before minutes of work, not after
                 announce(spec.commandLine().getErr(), "run " + runDir, names, voteCounts);
                 evaluateRun(run, names, voteCounts, seed, spec.commandLine().getOut());
                 RunReport.write(run.directory());
@@ -120,6 +122,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         if (codes == null || factors == null) throw new UserInputException("give RUN_DIR, or both --codes and --factors");
         if ((testCodes == null) != (testFactors == null)) throw new UserInputException("--test-codes and --test-factors go together");
+        if (out != null) IoErrors.requireWritable(out);
         LabelledCodes train = MetricSuite.validate(ArrayFiles.readCodes(codes), ArrayFiles.readFactors(factors), codes.toString(),
                 factors.toString(), ArrayFiles.isSinglePrecision(codes));
         LabelledCodes test = testCodes == null ? null
@@ -182,8 +185,10 @@ public final class EvaluateCommand implements Callable<Integer> {
             try {
                 if (merge) MetricsJson.merge(json, result);
                 else MetricsJson.write(json, result);
-            } catch (IOException | UncheckedIOException e) {
-                throw new UserInputException(json + ": cannot write (" + e.getMessage() + ")");
+            } catch (IOException e) {
+                throw IoErrors.cannotWrite(json, e);
+            } catch (UncheckedIOException e) {
+                throw IoErrors.cannotWrite(json, e.getCause());
             }
             stdout.println("wrote " + json);
             stdout.flush();
