@@ -14,13 +14,13 @@ import picocli.CommandLine.Parameters;
 /** {@code disentangle datasets list|show}. */
 @Command(name = "datasets", mixinStandardHelpOptions = true, description = "List the datasets or draw one.",
         subcommands = {DatasetsCommand.ListCommand.class, DatasetsCommand.ShowCommand.class})
-public final class DatasetsCommand implements Runnable {
+public final class DatasetsCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
+    public Integer call() {
+        return CommandGroups.missingSubcommand(spec);
     }
 
     /** {@code datasets list}: names, what they are, their factors. */

@@ -9,6 +9,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.disentangle4j.nn.Torch;
 import org.disentangle4j.train.Run;
@@ -190,6 +192,38 @@ class BadInputTest {
         Exception e = new java.io.UncheckedIOException(new java.nio.file.FileSystemException("/out/.x.png.1f.tmp", "/out/x.png", "Is a directory"));
         assertEquals(2, new UserErrorHandler().handleExecutionException(e, cli, null));
         assertEquals("error: /out/x.png: is a directory", err.toString().strip());
+    }
+
+    /** Every command that groups others, found in the command tree: the root ([]), datasets, experiment, and any added later. */
+    private static void groups(CommandLine cmd, List<String> path, List<List<String>> out) {
+        if (!cmd.getSubcommands().isEmpty()) out.add(path);
+        cmd.getSubcommands().forEach((name, sub) -> {
+            List<String> next = new ArrayList<>(path);
+            next.add(name);
+            if (sub.getCommandSpec().name().equals(name)) groups(sub, next, out); // not its aliases again
+        });
+    }
+
+    @Test
+    void everyCommandGroupWithoutASubcommandPrintsItsUsageOnStderrAndExits2() {
+        List<List<String>> groups = new ArrayList<>();
+        groups(Main.commandLine(), List.of(), groups);
+        assertEquals(List.of(List.of(), List.of("datasets"), List.of("experiment")), groups);
+        for (List<String> group : groups) {
+            CommandLine cli = Main.commandLine();
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            cli.setOut(new PrintWriter(out));
+            cli.setErr(new PrintWriter(err));
+            int code = cli.execute(group.toArray(String[]::new));
+            String name = String.join(" ", java.util.stream.Stream.concat(java.util.stream.Stream.of("disentangle"), group.stream()).toList());
+            assertEquals(2, code, name + ": " + err);
+            assertEquals("", out.toString(), name + " wrote to stdout");
+            List<String> lines = err.toString().lines().toList();
+            assertTrue(lines.get(0).startsWith("error: '" + name + "' needs a subcommand: "), err.toString());
+            assertTrue(lines.get(1).startsWith("Usage: " + name + " "), err.toString());
+        }
+        assertTrue(run("datasets").err().startsWith("error: 'disentangle datasets' needs a subcommand: list, show"));
     }
 
     @Test
