@@ -27,6 +27,12 @@ public final class IoErrors {
         if (e instanceof FileSystemException f) {
             // a rename onto the target fails on the target (the other file); the temporary source is of no interest
             String path = f.getOtherFile() != null ? f.getOtherFile() : f.getFile();
+            if (path != null && (f instanceof FileAlreadyExistsException || f instanceof NotDirectoryException
+                    || "Not a directory".equalsIgnoreCase(String.valueOf(f.getReason())))) {
+                // making a directory where a file is, or under one: name that file
+                Path inTheWay = fileInTheWay(Path.of(path));
+                if (inTheWay != null) return inTheWay + ": is a file, not a directory";
+            }
             String what = reason(f, path);
             return path == null ? what : path + ": " + what;
         }
@@ -92,13 +98,18 @@ public final class IoErrors {
         if (f instanceof AccessDeniedException) return "permission denied";
         if (f instanceof NotDirectoryException) return "not a directory";
         if (f instanceof DirectoryNotEmptyException) return "directory not empty";
-        if (f instanceof FileAlreadyExistsException) {
-            // Files.createDirectories reports a parent that is a file this way
-            return path != null && Files.exists(Path.of(path)) && !Files.isDirectory(Path.of(path))
-                    ? "is a file, not a directory" : "already exists";
-        }
+        if (f instanceof FileAlreadyExistsException) return "already exists";
         String reason = f.getReason();
         return reason == null || reason.isBlank() ? "input/output error" : lowerFirst(reason.strip());
+    }
+
+    /** The path itself or its nearest existing parent when that is not a directory, else null. */
+    private static Path fileInTheWay(Path path) {
+        for (Path p = path; p != null; p = p.getParent()) {
+            if (Files.isDirectory(p)) return null;
+            if (Files.exists(p)) return p;
+        }
+        return null;
     }
 
     /** "FILE: why" → "why" when FILE is the file the sentence already names. */

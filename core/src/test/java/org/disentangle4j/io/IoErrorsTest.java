@@ -35,6 +35,9 @@ class IoErrorsTest {
         assertEquals(file + ": is a file, not a directory", IoErrors.describe(e));
         assertEquals("cannot write " + file.resolve("r.json") + ": " + file + ": is a file, not a directory",
                 IoErrors.cannotWrite(file.resolve("r.json"), e).getMessage());
+        // what Files.createDirectories throws for a directory under a file
+        IOException under = assertThrows(IOException.class, () -> Files.createDirectories(file.resolve("run")));
+        assertEquals(file + ": is a file, not a directory", IoErrors.describe(under));
         Path absent = dir.resolve("absent");
         assertEquals(absent + ": already exists", IoErrors.describe(new FileAlreadyExistsException(absent.toString())));
     }
