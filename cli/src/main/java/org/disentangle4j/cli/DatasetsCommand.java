@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.disentangle4j.data.Datasets;
 import org.disentangle4j.data.FactorSpace;
 import org.disentangle4j.data.GroundTruthDataset;
+import org.disentangle4j.io.IoErrors;
 import org.disentangle4j.viz.FactorSweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,13 +14,13 @@ import picocli.CommandLine.Parameters;
 /** {@code disentangle datasets list|show}. */
 @Command(name = "datasets", mixinStandardHelpOptions = true, description = "List the datasets or draw one.",
         subcommands = {DatasetsCommand.ListCommand.class, DatasetsCommand.ShowCommand.class})
-public final class DatasetsCommand implements Runnable {
+public final class DatasetsCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
+    public Integer call() {
+        return CommandGroups.missingSubcommand(spec);
     }
 
     /** {@code datasets list}: names, what they are, their factors. */
@@ -59,8 +60,15 @@ public final class DatasetsCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            IoErrors.requireWritable(out);
             GroundTruthDataset dataset = Datasets.open(name, dataFile);
-            FactorSweep.writePng(dataset, out, seed);
+            try {
+                FactorSweep.writePng(dataset, out, seed);
+            } catch (java.io.IOException e) {
+                throw IoErrors.cannotWrite(out, e);
+            } finally {
+                Datasets.close(dataset);
+            }
             System.out.println(out);
             return 0;
         }

@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import ai.djl.ndarray.NDManager;
 import org.disentangle4j.data.GroundTruthDataset;
+import org.disentangle4j.io.IoErrors;
 import org.disentangle4j.io.UserInputException;
 import org.disentangle4j.metrics.ArrayFiles;
+import org.disentangle4j.metrics.BetaVaeScore;
+import org.disentangle4j.metrics.FactorVaeScore;
 import org.disentangle4j.metrics.LabelledCodes;
 import org.disentangle4j.metrics.MetricSuite;
 import org.disentangle4j.metrics.MetricsJson;
@@ -41,6 +44,12 @@ import picocli.CommandLine.Spec;
             "RUN_DIR: a trained run; codes are posterior means; the scores are",
             "merged into RUN_DIR/metrics.json (metrics not computed now keep",
             "their earlier values).",
+            "",
+            "Default: the metrics train computes, " + MetricSuite.DEFAULT_SELECTION,
+            "(about a minute on 2 cores); --metrics all adds beta_vae and",
+            "factor_vae (several minutes each) and lms.",
+            "The metrics to run are named on stderr first; a progress bar with ETA",
+            "(stderr) follows each stage: encoding the points, then each metric.",
             "",
             "lms: LMS-tree (a depth-10 regression tree per (learned block, true",
             "block), R² clipped at 0, best matching) when the dataset groups its",
@@ -80,7 +89,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--test-factors", paramLabel = "FILE", description = "Factors of the held-out codes.")
     Path testFactors;
 
-    @Option(names = "--metrics", paramLabel = "all|NAME,...", defaultValue = "all", description = "Metrics to compute (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--metrics", paramLabel = "all|NAME,...", defaultValue = MetricSuite.DEFAULT_SELECTION, description = {
+        "Metrics to compute (default, as train's: ${DEFAULT-VALUE}; about a minute on 2 cores).",
+        "'all' adds beta_vae and factor_vae (each encodes about a million images: several minutes, see --votes) and lms."})
     String metrics;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed of all sampling and solvers (default: ${DEFAULT-VALUE}).")
@@ -102,6 +113,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             if (codes != null || factors != null) throw new UserInputException("give either RUN_DIR or --codes/--factors, not both");
             if (out != null) throw new UserInputException("--out is for arrays; a run's scores go to RUN_DIR/metrics.json");
             try (NDManager manager = Torch.newManager(); Run run = Run.open(runDir, manager)) {
+                IoErrors.requireWritable(run.directory().file(RunDirectory.METRICS)); // before minutes of work, not after
+                announce(spec.commandLine().getErr(), "run " + runDir, names, voteCounts);
                 evaluateRun(run, names, voteCounts, seed, spec.commandLine().getOut());
                 RunReport.write(run.directory());
             }
@@ -109,12 +122,14 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         if (codes == null || factors == null) throw new UserInputException("give RUN_DIR, or both --codes and --factors");
         if ((testCodes == null) != (testFactors == null)) throw new UserInputException("--test-codes and --test-factors go together");
+        if (out != null) IoErrors.requireWritable(out);
         LabelledCodes train = MetricSuite.validate(ArrayFiles.readCodes(codes), ArrayFiles.readFactors(factors), codes.toString(),
                 factors.toString(), ArrayFiles.isSinglePrecision(codes));
         LabelledCodes test = testCodes == null ? null
                 : MetricSuite.validate(ArrayFiles.readCodes(testCodes), ArrayFiles.readFactors(testFactors), testCodes.toString(),
                         testFactors.toString(), ArrayFiles.isSinglePrecision(testCodes));
-        ProgressListener progress = TerminalProgress.forTerminal();
+        announce(spec.commandLine().getErr(), codes.toString(), names, voteCounts);
+        ProgressListener progress = TerminalProgress.onStandardError();
         SuiteResult result;
         try {
             result = new MetricSuite(voteCounts).evaluateArrays(train, test, names, seed, progress);
@@ -126,6 +141,24 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     /**
+     * Says on one line what is about to be computed, before anything is: e.g. {@code evaluating run
+     * runs/x: mig, sap, dci, modularity_explicitness, irs, unsupervised}, with the votes when the
+     * interventional scores are among them and a hint at {@code --metrics all} when they are not.
+     */
+    static void announce(PrintWriter err, String what, List<String> names, MetricSuite.Votes votes) {
+        StringBuilder line = new StringBuilder("evaluating ").append(what).append(": ").append(String.join(", ", names));
+        List<String> slow = names.stream().filter(n -> n.equals(BetaVaeScore.NAME) || n.equals(FactorVaeScore.NAME)).toList();
+        if (!slow.isEmpty()) {
+            line.append(" (").append(String.join(" and ", slow)).append(" with ").append(votes).append(" votes)");
+        } else if (names.equals(MetricSuite.parseSelection(MetricSuite.DEFAULT_SELECTION))) {
+            List<String> left = MetricSuite.NAMES.stream().filter(n -> !names.contains(n)).toList();
+            line.append(" (the default; --metrics all adds ").append(String.join(", ", left)).append(")");
+        }
+        err.println(line);
+        err.flush();
+    }
+
+    /**
      * Evaluates a trained run: samples its dataset, encodes with the model's representation
      * (the posterior mean) and decodes the codes with its decoder, shows a progress bar, prints the
      * table and merges the scores into {@code RUN_DIR/metrics.json}.
@@ -133,7 +166,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     static SuiteResult evaluateRun(Run run, List<String> names, MetricSuite.Votes votes, long seed, PrintWriter stdout) throws IOException {
         GroundTruthDataset dataset = run.dataset();
         RepresentationFunction representation = new ModelRepresentation(run.model(), dataset.observationShape());
-        ProgressListener progress = TerminalProgress.forTerminal();
+        ProgressListener progress = TerminalProgress.onStandardError();
         SuiteResult result;
         try {
             result = new MetricSuite(votes).evaluateModel(dataset, representation,
@@ -152,8 +185,10 @@ public final class EvaluateCommand implements Callable<Integer> {
             try {
                 if (merge) MetricsJson.merge(json, result);
                 else MetricsJson.write(json, result);
-            } catch (IOException | UncheckedIOException e) {
-                throw new UserInputException(json + ": cannot write (" + e.getMessage() + ")");
+            } catch (IOException e) {
+                throw IoErrors.cannotWrite(json, e);
+            } catch (UncheckedIOException e) {
+                throw IoErrors.cannotWrite(json, e.getCause());
             }
             stdout.println("wrote " + json);
             stdout.flush();

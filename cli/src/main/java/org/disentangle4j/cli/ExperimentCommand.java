@@ -1,6 +1,6 @@
 package org.disentangle4j.cli;
 
-import picocli.CommandLine;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -11,12 +11,12 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {"Built-in experiments: a fixed grid of runs that reproduces a method's claim, with its table."},
         subcommands = {AdditiveExperimentCommand.class})
-public final class ExperimentCommand implements Runnable {
+public final class ExperimentCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name an experiment: additive");
+    public Integer call() {
+        return CommandGroups.missingSubcommand(spec);
     }
 }

@@ -1,7 +1,10 @@
 package org.disentangle4j.cli;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** Entry point of the {@code disentangle} command. */
 @Command(
@@ -20,7 +23,10 @@ import picocli.CommandLine.Command;
             ExperimentCommand.class,
             CommandLine.HelpCommand.class
         })
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -35,8 +41,9 @@ public final class Main implements Runnable {
         return cli;
     }
 
+    /** {@code disentangle} alone: the usage on stderr and exit code 2, as every command group without its subcommand. */
     @Override
-    public void run() {
-        new CommandLine(this).usage(System.out);
+    public Integer call() {
+        return CommandGroups.missingSubcommand(spec);
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.disentangle4j.io.IoErrors;
 import org.disentangle4j.io.UserInputException;
 import org.disentangle4j.train.RunDirectory;
 import org.disentangle4j.train.SweepGrid;
@@ -150,7 +151,7 @@ final class Sweep {
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
-            throw new UserInputException("cannot create sweep directory " + out + " (" + e.getClass().getSimpleName() + ")");
+            throw new UserInputException("cannot create sweep directory " + out + ": " + IoErrors.reason(e, out), e);
         }
         List<Planned> plan = plan();
         int cores = Runtime.getRuntime().availableProcessors();

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.disentangle4j.intervene.ModelFigures;
+import org.disentangle4j.io.IoErrors;
 import org.disentangle4j.io.UserInputException;
 import org.disentangle4j.model.AdditiveModel;
 import org.disentangle4j.model.LatentVariableModel;
@@ -57,6 +58,7 @@ public final class TraverseCommand implements Callable<Integer> {
         }
         if (steps != null && figure.equals("blocks")) throw new UserInputException("--steps does not apply to --figure blocks");
         if (steps != null && steps < 2) throw new UserInputException("--steps must be at least 2, got " + steps);
+        if (out != null) IoErrors.requireWritable(out);
         try (var manager = Torch.newManager(); Run run = Run.open(runDir, manager)) {
             String model = run.config().model();
             if (!(run.model() instanceof LatentVariableModel latent)) {
@@ -73,20 +75,24 @@ public final class TraverseCommand implements Callable<Integer> {
             }
             Path file = out != null ? out : run.directory().file(name);
             ModelFigures figures = new ModelFigures(latent, run.dataset(), run.model().manager(), seed != null ? seed : run.config().seed());
-            switch (figure) {
-                case "traversals" -> figures.writeTraversals(file, steps != null ? steps : 10);
-                case "extrapolation" -> {
-                    if (latent.latentDim() < 2) {
-                        throw new UserInputException("model " + model + " has a 1-dimensional code; the extrapolation grid needs two dimensions");
+            try {
+                switch (figure) {
+                    case "traversals" -> figures.writeTraversals(file, steps != null ? steps : 10);
+                    case "extrapolation" -> {
+                        if (latent.latentDim() < 2) {
+                            throw new UserInputException("model " + model + " has a 1-dimensional code; the extrapolation grid needs two dimensions");
+                        }
+                        figures.writeExtrapolation(file, steps != null ? steps : 7);
                     }
-                    figures.writeExtrapolation(file, steps != null ? steps : 7);
-                }
-                default -> {
-                    if (!(latent instanceof AdditiveModel)) {
-                        throw new UserInputException("model " + model + " has no additive decoder; --figure blocks needs one (e.g. additive-ae)");
+                    default -> {
+                        if (!(latent instanceof AdditiveModel)) {
+                            throw new UserInputException("model " + model + " has no additive decoder; --figure blocks needs one (e.g. additive-ae)");
+                        }
+                        figures.writeBlocks(file, 6);
                     }
-                    figures.writeBlocks(file, 6);
                 }
+            } catch (IOException e) {
+                throw IoErrors.cannotWrite(file, e);
             }
             if (out == null) refreshReport(run);
             System.out.println(file);

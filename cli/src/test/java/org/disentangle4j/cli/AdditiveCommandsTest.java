@@ -89,6 +89,9 @@ class AdditiveCommandsTest {
         assertOneLineError(run("experiment", "additive", "--datasets", "dsprites", "--out", tmp.toString()),
                 "'dsprites' is not one of the experiment's datasets");
         assertOneLineError(run("experiment", "additive", "--seeds", "0", "--out", tmp.toString()), "--seeds must be at least 1");
-        assertOneLineError(run("experiment"), "name an experiment: additive");
+        // as every command group without its subcommand: the missing name, then the usage, on stderr (BadInputTest checks all groups)
+        Outcome none = run("experiment");
+        assertEquals(2, none.exitCode(), none.err());
+        assertTrue(none.err().startsWith("error: 'disentangle experiment' needs a subcommand: additive\nUsage: disentangle experiment"), none.err());
     }
 }

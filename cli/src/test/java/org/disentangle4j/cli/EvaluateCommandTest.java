@@ -11,6 +11,10 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import org.disentangle4j.metrics.MetricSuite;
+import org.disentangle4j.nn.Torch;
+import org.disentangle4j.train.TrainingConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -48,6 +52,86 @@ class EvaluateCommandTest {
         Files.writeString(codesFile, codes);
         Files.writeString(factorsFile, factors);
         return new Path[] {codesFile, factorsFile};
+    }
+
+    /** Runs a command with stdout and stderr into one writer, so that their order shows. */
+    private static Run runInterleaved(String... args) {
+        CommandLine cli = Main.commandLine();
+        StringWriter both = new StringWriter();
+        PrintWriter writer = new PrintWriter(both);
+        cli.setOut(writer);
+        cli.setErr(writer);
+        int exit = cli.execute(args);
+        writer.flush();
+        return new Run(exit, both.toString(), both.toString());
+    }
+
+    @Test
+    void defaultMetricsAreTrainsAndTheHelpStatesThem() {
+        CommandLine evaluate = Main.commandLine();
+        evaluate.parseArgs("evaluate", "some-run");
+        CommandLine train = Main.commandLine();
+        train.parseArgs("train");
+        String evaluateDefault = ((EvaluateCommand) evaluate.getSubcommands().get("evaluate").getCommand()).metrics;
+        String trainDefault = ((TrainCommand) train.getSubcommands().get("train").getCommand()).metrics;
+        assertEquals(trainDefault, evaluateDefault);
+        assertEquals(MetricSuite.DEFAULT_SELECTION, evaluateDefault);
+
+        Run help = run("evaluate", "--help");
+        assertEquals(0, help.exit(), help.err());
+        String flat = help.out().replaceAll("\\s+", ""); // picocli wraps lines anywhere
+        assertTrue(flat.contains("(default,astrain's:mig,sap,dci,modularity_explicitness,irs,unsupervised;"), help.out());
+        assertTrue(flat.contains("Default:themetricstraincomputes,mig,sap,dci,modularity_explicitness,irs,unsupervised"), help.out());
+    }
+
+    @Test
+    void namesTheMetricsItRunsOnStderrBeforeAnyScore() throws Exception {
+        Path[] files = writeGrid();
+        Run r = runInterleaved("evaluate", "--codes", files[0].toString(), "--factors", files[1].toString());
+        assertEquals(0, r.exit(), r.out());
+        List<String> lines = r.out().lines().toList();
+        assertEquals("evaluating " + files[0] + ": mig, sap, dci, modularity_explicitness, irs, unsupervised"
+                + " (the default; --metrics all adds beta_vae, factor_vae, lms)", lines.get(0));
+        int table = lines.indexOf(lines.stream().filter(l -> l.startsWith("metric ")).findFirst().orElseThrow());
+        assertTrue(table > 0, r.out());
+        assertTrue(lines.stream().skip(table).anyMatch(l -> l.startsWith("unsupervised ")), r.out());
+        assertTrue(lines.stream().noneMatch(l -> l.startsWith("beta_vae") || l.startsWith("lms")), "only the default metrics: " + r.out());
+    }
+
+    @Test
+    void drawsAProgressBarOnStderrAlsoWhenItIsNotATerminal() throws Exception {
+        Path[] files = writeGrid();
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        Run r;
+        try {
+            System.setErr(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+            r = run("evaluate", "--codes", files[0].toString(), "--factors", files[1].toString(), "--metrics", "sap,dci");
+        } finally {
+            System.setErr(saved);
+        }
+        assertEquals(0, r.exit(), r.err());
+        // every drawing of a bar starts with a carriage return (lines() splits there too)
+        List<String> bars = bytes.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        // two codes × two factors: 4 SVMs; 100 boosting stages × (3 + 4 classes) trees
+        assertTrue(bars.stream().anyMatch(l -> l.startsWith("sap 100%") && l.contains(" 4/4 ")), bars.toString());
+        assertTrue(bars.stream().anyMatch(l -> l.startsWith("dci 100%") && l.contains(" 700/700 ")), bars.toString());
+    }
+
+    @Test
+    void namesTheMetricsBeforeScoringARun() {
+        DivergingVae.register();
+        Path runDir = dir.resolve("run");
+        TrainingConfig config = new TrainingConfig(DivergingVae.NAME, "dsprites", null, 10, 8, 1e-3, 2, "bernoulli", 0, Map.of(), 10, 10);
+        try (var manager = Torch.newManager()) {
+            org.disentangle4j.train.Run.create(config, runDir, manager).close(); // untrained: scoring needs no training
+        }
+        Run r = runInterleaved("evaluate", runDir.toString(), "--metrics", "irs,factor_vae", "--votes", "2,2");
+        assertEquals(0, r.exit(), r.out());
+        List<String> lines = r.out().lines().toList();
+        assertEquals("evaluating run " + runDir + ": factor_vae, irs (factor_vae with 2,2 votes)", lines.get(0));
+        assertTrue(lines.get(1).startsWith("metric "), r.out());
+        assertTrue(Files.exists(runDir.resolve("metrics.json")));
     }
 
     @Test

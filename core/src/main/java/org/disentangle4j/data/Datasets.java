@@ -74,9 +74,9 @@ public final class Datasets {
         } catch (UserInputException e) {
             throw e;
         } catch (RuntimeException e) {
-            // a reader bug or an unforeseen corruption: still one line that names the file
-            throw new UserInputException(dataFileOrNull + ": cannot read as " + name + " data ("
-                    + e.toString().replace('\n', ' ') + ")", e);
+            // a reader bug or an unforeseen corruption: still one line that names the file (and no class name)
+            String why = e.getMessage() == null || e.getMessage().isBlank() ? "unexpected content" : e.getMessage().replace('\n', ' ');
+            throw new UserInputException(dataFileOrNull + ": cannot read as " + name + " data (" + why + ")", e);
         }
     }
 

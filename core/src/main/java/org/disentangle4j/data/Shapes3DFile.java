@@ -6,10 +6,10 @@ import io.jhdf.api.Node;
 import io.jhdf.exceptions.HdfException;
 import io.jhdf.object.datatype.FloatingPoint;
 import java.io.Closeable;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.disentangle4j.io.Hdf5ByteRecords;
+import org.disentangle4j.io.IoErrors;
 import org.disentangle4j.io.UserInputException;
 
 /**
@@ -47,7 +47,7 @@ public final class Shapes3DFile implements GroundTruthDataset, Closeable {
 
     /** Opens a file with the official structure but other sizes (used by tests with tiny fakes). */
     static Shapes3DFile open(Path h5, int[] sizes, int imageSize) {
-        if (!Files.isRegularFile(h5)) throw new UserInputException(h5 + ": no such file");
+        IoErrors.requireFile(h5);
         HdfFile hdf;
         try {
             hdf = new HdfFile(h5);
@@ -81,7 +81,7 @@ public final class Shapes3DFile implements GroundTruthDataset, Closeable {
     }
 
     private static String describe(Dataset d) {
-        return d.getDataType().getClass().getSimpleName() + " of " + d.getDataType().getSize() + " byte(s), shape "
+        return Hdf5ByteRecords.typeName(d.getDataType()) + " of " + d.getDataType().getSize() + " byte(s), shape "
                 + Arrays.toString(d.getDimensions());
     }
 

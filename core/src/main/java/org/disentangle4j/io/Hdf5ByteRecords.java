@@ -5,7 +5,15 @@ import io.jhdf.api.Dataset;
 import io.jhdf.api.dataset.ChunkedDataset;
 import io.jhdf.api.dataset.ContiguousDataset;
 import io.jhdf.exceptions.HdfException;
+import io.jhdf.object.datatype.ArrayDataType;
+import io.jhdf.object.datatype.BitField;
+import io.jhdf.object.datatype.CompoundDataType;
+import io.jhdf.object.datatype.DataType;
+import io.jhdf.object.datatype.EnumDataType;
 import io.jhdf.object.datatype.FixedPoint;
+import io.jhdf.object.datatype.FloatingPoint;
+import io.jhdf.object.datatype.StringData;
+import io.jhdf.object.datatype.VariableLength;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -45,10 +53,22 @@ public abstract class Hdf5ByteRecords implements Closeable {
      *
      * @throws UserInputException if the dataset does not hold one-byte integers
      */
+    /** An HDF5 data type in words for messages ({@code unsigned integer}, {@code float}, …), not jHDF's class name. */
+    public static String typeName(DataType type) {
+        if (type instanceof FixedPoint f) return (f.isSigned() ? "signed" : "unsigned") + " integer";
+        if (type instanceof FloatingPoint) return "float";
+        if (type instanceof StringData || type instanceof VariableLength) return "string";
+        if (type instanceof CompoundDataType) return "compound";
+        if (type instanceof EnumDataType) return "enum";
+        if (type instanceof ArrayDataType) return "array";
+        if (type instanceof BitField) return "bit field";
+        return "HDF5 type class " + type.getDataClass();
+    }
+
     public static Hdf5ByteRecords open(Path file, HdfFile hdf, Dataset dataset) {
         if (!(dataset.getDataType() instanceof FixedPoint) || dataset.getDataType().getSize() != 1) {
             throw new UserInputException(file + ": " + dataset.getPath() + " must hold uint8 values, found "
-                    + dataset.getDataType().getClass().getSimpleName() + " of " + dataset.getDataType().getSize() + " bytes");
+                    + typeName(dataset.getDataType()) + " of " + dataset.getDataType().getSize() + " bytes");
         }
         if (dataset instanceof ContiguousDataset contiguous) {
             return new Contiguous(file, dataset.getDimensions(), hdf.getUserBlockSize() + contiguous.getDataAddress());
@@ -91,7 +111,7 @@ public abstract class Hdf5ByteRecords implements Closeable {
             try {
                 this.channel = FileChannel.open(file, StandardOpenOption.READ);
             } catch (IOException e) {
-                throw new UserInputException(file + ": cannot read (" + e.getMessage() + ")", e);
+                throw new UserInputException(file + ": cannot read (" + IoErrors.reason(e, file) + ")", e);
             }
         }
 
@@ -109,7 +129,7 @@ public abstract class Hdf5ByteRecords implements Closeable {
                     position += n;
                 }
             } catch (IOException e) {
-                throw new UserInputException(file + ": cannot read record " + index + " (" + e.getMessage() + ")", e);
+                throw new UserInputException(file + ": cannot read record " + index + " (" + IoErrors.reason(e, file) + ")", e);
             }
         }
 

@@ -45,14 +45,14 @@ public final class NpyReader implements Closeable {
 
     /** Opens a {@code .npy} file for streaming; the header is checked against the file size. */
     public static NpyReader open(Path file) {
-        if (!Files.isRegularFile(file)) throw new UserInputException(file + ": no such file");
+        IoErrors.requireFile(file);
         InputStream in = null;
         try {
             in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
             return new NpyReader(in, file.toString(), Files.size(file));
         } catch (IOException e) {
             closeQuietly(in);
-            throw new UserInputException(file + ": cannot read (" + e.getMessage() + ")", e);
+            throw new UserInputException(file + ": cannot read (" + IoErrors.reason(e, file) + ")", e);
         } catch (RuntimeException e) {
             closeQuietly(in);
             throw e;
@@ -178,7 +178,7 @@ public final class NpyReader implements Closeable {
         try {
             got = in.readNBytes(dst, off, len);
         } catch (IOException e) {
-            throw new UserInputException(source + ": cannot read (" + e.getMessage() + ")", e);
+            throw new UserInputException(source + ": cannot read (" + IoErrors.reason(e, source) + ")", e);
         }
         if (got < len) {
             throw new UserInputException(source + ": truncated: the header " + header + " needs "

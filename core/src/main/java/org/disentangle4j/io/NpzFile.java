@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,13 +37,13 @@ public final class NpzFile implements Closeable {
 
     /** Opens an archive; a missing file or one that is not a zip is a UserInputException. */
     public static NpzFile open(Path file) {
-        if (!Files.isRegularFile(file)) throw new UserInputException(file + ": no such file");
+        IoErrors.requireFile(file);
         try {
             return new NpzFile(file, new ZipFile(file.toFile()));
         } catch (ZipException e) {
             throw new UserInputException(file + ": not a zip archive (expected an .npz of .npy arrays)", e);
         } catch (IOException e) {
-            throw new UserInputException(file + ": cannot read (" + e.getMessage() + ")", e);
+            throw new UserInputException(file + ": cannot read (" + IoErrors.reason(e, file) + ")", e);
         }
     }
 
@@ -89,7 +88,7 @@ public final class NpzFile implements Closeable {
             return new NpyReader(in, source, entry.getSize());
         } catch (IOException e) {
             NpyReader.closeQuietly(in);
-            throw new UserInputException(source + ": cannot read (" + e.getMessage() + ")", e);
+            throw new UserInputException(source + ": cannot read (" + IoErrors.reason(e, source) + ")", e);
         } catch (RuntimeException e) {
             NpyReader.closeQuietly(in);
             throw e;

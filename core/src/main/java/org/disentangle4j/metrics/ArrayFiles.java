@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.disentangle4j.io.IoErrors;
 import org.disentangle4j.io.Npy;
 import org.disentangle4j.io.NpyArray;
 import org.disentangle4j.io.NpyDtype;
@@ -126,7 +127,7 @@ public final class ArrayFiles {
         } catch (NoSuchFileException e) {
             throw new UserInputException(file + ": no such file");
         } catch (IOException e) {
-            throw new UserInputException(file + ": cannot read (" + e.getMessage() + ")");
+            throw new UserInputException(file + ": cannot read (" + IoErrors.reason(e, file) + ")", e);
         }
         if (rows.isEmpty()) throw new UserInputException(file + ": the file holds no rows");
         return rows.toArray(new double[0][]);

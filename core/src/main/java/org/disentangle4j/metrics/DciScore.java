@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 import org.disentangle4j.data.GroundTruthDataset;
 
@@ -87,14 +86,18 @@ public final class DciScore implements Metric {
         double[][] importance = new double[train.numDims()][numFactors];
         double[] trainAccuracy = new double[numFactors];
         double[] testAccuracy = new double[numFactors];
-        AtomicInteger done = new AtomicInteger();
         // one single-threaded model per factor, factors side by side: XGBoost's own threads
         // contend badly on a shared machine, and each factor's result is independent of the others
         int[] numClasses = new int[numFactors];
         for (int f = 0; f < numFactors; f++) numClasses[f] = ClassLabels.of(train.factorColumn(f)).numClasses();
+        // a unit is one tree: every boosting stage of a factor grows treesPerStage of them
+        long trees = 0;
+        for (int f = 0; f < numFactors; f++) trees += (long) GradientBoostedTrees.NUM_STAGES * GradientBoostedTrees.treesPerStage(numClasses[f]);
+        ProgressCounter counter = new ProgressCounter(progress, NAME, trees);
         Parallel.forEach(numFactors, f -> numClasses[f], f -> {
             int[] y = train.factorColumn(f);
-            GradientBoostedTrees model = GradientBoostedTrees.fit(trainCodes, y, 1);
+            int perStage = GradientBoostedTrees.treesPerStage(numClasses[f]);
+            GradientBoostedTrees model = GradientBoostedTrees.fit(trainCodes, y, 1, () -> counter.add(perStage));
             try {
                 double[] fi = model.featureImportances();
                 for (int p = 0; p < fi.length; p++) importance[order[p]][f] = fi[p];
@@ -103,7 +106,6 @@ public final class DciScore implements Metric {
             } finally {
                 model.dispose();
             }
-            progress.progress(NAME, done.incrementAndGet(), numFactors);
         });
         Map<String, Double> result = new LinkedHashMap<>();
         result.put(INFORMATIVENESS_TRAIN, Arrays.stream(trainAccuracy).sum() / numFactors);

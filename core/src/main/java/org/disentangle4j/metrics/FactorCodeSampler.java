@@ -17,6 +17,7 @@ public final class FactorCodeSampler {
         if (batchSize < 1) throw new IllegalArgumentException("batchSize must be positive");
         double[][] codes = new double[numPoints][];
         int[][] factors = new int[numPoints][];
+        ProgressCounter counter = new ProgressCounter(progress, task, numPoints);
         int done = 0;
         while (done < numPoints) {
             int count = Math.min(batchSize, numPoints - done);
@@ -27,7 +28,7 @@ public final class FactorCodeSampler {
                 codes[done + i] = batchCodes[i];
             }
             done += count;
-            progress.progress(task, done, numPoints);
+            counter.add(count);
         }
         // models compute in float32 (as the reference's do), which its histograms reflect
         return new LabelledCodes(codes, factors, LabelledCodes.allSinglePrecision(codes));

@@ -46,6 +46,19 @@ final class GradientBoostedTrees {
 
     /** Fits on {@code features[n][d]}; {@code labels} must take at least two values. */
     static GradientBoostedTrees fit(double[][] features, int[] labels, int threads) {
+        return fit(features, labels, threads, () -> {});
+    }
+
+    /** Trees grown per boosting stage: one per class, one in all for two classes. */
+    static int treesPerStage(int numClasses) {
+        return numClasses == 2 ? 1 : numClasses;
+    }
+
+    /**
+     * As {@link #fit(double[][], int[], int)}, calling {@code afterStage} after each of the
+     * {@value #NUM_STAGES} boosting stages (the same stages {@code XGBoost.train} runs, one at a time).
+     */
+    static GradientBoostedTrees fit(double[][] features, int[] labels, int threads, Runnable afterStage) {
         ClassLabels encoded = ClassLabels.of(labels);
         int numClasses = encoded.numClasses();
         if (numClasses < 2) throw new IllegalArgumentException("a classifier needs at least two classes");
@@ -75,7 +88,17 @@ final class GradientBoostedTrees {
         DMatrix train = XgbData.matrix(features);
         try {
             train.setLabel(XgbData.asFloats(encoded.encoded()));
-            Booster booster = XGBoost.train(train, params, NUM_STAGES, Map.of(), null, null);
+            // zero rounds: the booster as XGBoost.train sets it up; then its loop, stage by stage
+            Booster booster = XGBoost.train(train, params, 0, Map.of(), null, null);
+            try {
+                for (int stage = 0; stage < NUM_STAGES; stage++) {
+                    booster.update(train, stage);
+                    afterStage.run();
+                }
+            } catch (XGBoostError | RuntimeException e) {
+                booster.dispose();
+                throw e;
+            }
             return new GradientBoostedTrees(booster, encoded.classes(), features[0].length);
         } catch (XGBoostError e) {
             throw XgbData.failure("fit gradient-boosted trees", e);

@@ -63,7 +63,10 @@ public final class IrsScore implements Metric {
 
     @Override
     public Map<String, Double> evaluate(EvaluationSets sets, RandomGenerator rng, ProgressListener progress) {
-        return score(sets.all(), diffQuantile);
+        ProgressCounter counter = new ProgressCounter(progress, NAME, 1); // well under a second on 10,000 points
+        Map<String, Double> result = score(sets.all(), diffQuantile);
+        counter.finish();
+        return result;
     }
 
     /** IRS of the points with the given quantile (the reference's default is 0.99). */

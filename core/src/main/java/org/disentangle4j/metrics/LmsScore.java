@@ -97,8 +97,7 @@ public final class LmsScore implements ModelMetric {
             int[][] trueBlocks = declared.get();
             Points train = encode(dataset, dataset.sampleFactors(numTrain, rng), representation, null, progress, "lms train");
             int[][] learned = representation.latentBlocks().orElse(null);
-            progress.progress("lms trees", 0, 1);
-            try (LmsTree trees = LmsTree.fit(train.codes, train.values, trueBlocks, learned)) {
+            try (LmsTree trees = LmsTree.fit(train.codes, train.values, trueBlocks, learned, progress, "lms trees")) {
                 double[][] r = trees.r2Matrix(test.codes, test.values);
                 LmsTree.Matching matching = trees.match(r);
                 in = 100 * matching.total() / trueBlocks.length;
@@ -106,7 +105,6 @@ public final class LmsScore implements ModelMetric {
                 notes.add(NAME + ": LMS-tree (a depth-" + RegressionTree.MAX_DEPTH + " regression tree per factor from each learned block, "
                         + "R² on test points clipped at 0, best matching); learned blocks " + describe(trees, matching, trueBlocks, dataset));
             }
-            progress.progress("lms trees", 1, 1);
         } else {
             int[] varying = ConstantFactors.varying(dataset.factors());
             if (varying.length == 0) throw new MetricNotApplicableException("every factor takes a single value");
@@ -133,6 +131,7 @@ public final class LmsScore implements ModelMetric {
     /** LMS-Spearman of all points against the factor indices (no blocks, no out-of-support set, no reconstructions). */
     @Override
     public Map<String, Double> evaluate(EvaluationSets sets, RandomGenerator rng, ProgressListener progress) {
+        ProgressCounter counter = new ProgressCounter(progress, NAME, 1);
         LabelledCodes all = sets.all();
         double[][] factors = new double[all.numPoints()][all.numFactors()];
         for (int i = 0; i < factors.length; i++) for (int f = 0; f < factors[i].length; f++) factors[i][f] = all.factors()[i][f];
@@ -142,6 +141,7 @@ public final class LmsScore implements ModelMetric {
         result.put(RMSE_IN_SUPPORT, Double.NaN);
         result.put(RMSE_OUT_OF_SUPPORT, Double.NaN);
         result.put(TREE, 0.0);
+        counter.finish();
         return result;
     }
 
@@ -156,6 +156,7 @@ public final class LmsScore implements ModelMetric {
         double[][] codes = new double[n][];
         double[][] values = new double[n][space.numFactors()];
         ReconstructionRmse rmse = new ReconstructionRmse();
+        ProgressCounter counter = new ProgressCounter(progress, task, n);
         for (int start = 0; start < n; start += chunk) {
             int count = Math.min(chunk, n - start);
             int[][] part = Arrays.copyOfRange(factors, start, start + count);
@@ -180,7 +181,7 @@ public final class LmsScore implements ModelMetric {
                 }
                 rmse.add(observations, images);
             }
-            progress.progress(task, start + count, n);
+            counter.add(count);
         }
         return new Points(codes, values, rmse.value());
     }

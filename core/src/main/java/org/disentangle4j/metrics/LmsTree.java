@@ -67,6 +67,12 @@ public final class LmsTree implements AutoCloseable {
      *     ({@code SEARCH}, else {@code CONSECUTIVE})
      */
     public static LmsTree fit(double[][] trainCodes, double[][] trainFactors, int[][] trueBlocks, int[][] learnedBlocks) {
+        return fit(trainCodes, trainFactors, trueBlocks, learnedBlocks, ProgressListener.NONE, "lms trees");
+    }
+
+    /** As {@link #fit(double[][], double[][], int[][], int[][])}, reporting each tree fitted as one unit of {@code task}. */
+    public static LmsTree fit(double[][] trainCodes, double[][] trainFactors, int[][] trueBlocks, int[][] learnedBlocks,
+            ProgressListener progress, String task) {
         LmsArrays.check(trainCodes, trainFactors, "training codes", "training factors");
         int d = trainCodes[0].length;
         int k = trainFactors[0].length;
@@ -106,11 +112,13 @@ public final class LmsTree implements AutoCloseable {
         }
         double[][][] features = new double[candidates.length][][];
         for (int c = 0; c < candidates.length; c++) features[c] = LmsArrays.columns(trainCodes, candidates[c]);
+        ProgressCounter counter = new ProgressCounter(progress, task, tasks.size());
         try {
             Parallel.forEach(tasks.size(), i -> 1, i -> {
-                int[] task = tasks.get(i);
-                double[] y = LmsArrays.column(trainFactors, trueBlocks[task[1]][task[2]]);
-                trees[task[0]][task[1]][task[2]] = RegressionTree.fit(features[task[0]], y);
+                int[] tree = tasks.get(i);
+                double[] y = LmsArrays.column(trainFactors, trueBlocks[tree[1]][tree[2]]);
+                trees[tree[0]][tree[1]][tree[2]] = RegressionTree.fit(features[tree[0]], y);
+                counter.add(1);
             });
         } catch (RuntimeException e) {
             dispose(trees);

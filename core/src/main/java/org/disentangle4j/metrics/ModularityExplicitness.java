@@ -105,14 +105,20 @@ public final class ModularityExplicitness implements Metric {
         double[][] xTest = Standardizer.apply(test.codes(), standardizer);
         int numFactors = train.numFactors();
         double[][] out = new double[2][numFactors];
-        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        // a unit is one binary model: liblinear fits one per class (one in all for two classes)
+        long[] models = new long[numFactors];
+        for (int f = 0; f < numFactors; f++) {
+            int k = ClassLabels.of(train.factorColumn(f)).numClasses();
+            models[f] = k == 2 ? 1 : k;
+        }
+        ProgressCounter counter = new ProgressCounter(progress, NAME, java.util.Arrays.stream(models).sum());
         Parallel.forEach(numFactors, f -> 1.0, f -> {
             int[] y = train.factorColumn(f);
             int[] yTest = test.factorColumn(f);
             LogisticRegressionClassifier model = LogisticRegressionClassifier.fit(x, y);
             out[0][f] = RocAuc.macroOneVsRest(y, model.classes(), model.predictProbabilities(x));
             out[1][f] = RocAuc.macroOneVsRest(yTest, model.classes(), model.predictProbabilities(xTest));
-            progress.progress(NAME, done.incrementAndGet(), numFactors);
+            counter.add(models[f]);
         });
         return out;
     }

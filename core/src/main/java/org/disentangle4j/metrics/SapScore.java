@@ -3,7 +3,6 @@ package org.disentangle4j.metrics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 import org.disentangle4j.data.GroundTruthDataset;
 
@@ -90,7 +89,7 @@ public final class SapScore implements Metric {
         int[][] testFactors = test.factorColumns();
         double[][] matrix = new double[numCodes][numFactors];
         int pairs = numCodes * numFactors;
-        AtomicInteger done = new AtomicInteger();
+        ProgressCounter counter = new ProgressCounter(progress, NAME, pairs);
         Parallel.forEach(pairs, pair -> 1.0, pair -> {
             int i = pair / numFactors;
             int j = pair % numFactors;
@@ -99,7 +98,7 @@ public final class SapScore implements Metric {
             int correct = 0;
             for (int p = 0; p < predicted.length; p++) if (predicted[p] == testFactors[j][p]) correct++;
             matrix[i][j] = (double) correct / predicted.length;
-            progress.progress(NAME, done.incrementAndGet(), pairs);
+            counter.add(1);
         });
         return matrix;
     }

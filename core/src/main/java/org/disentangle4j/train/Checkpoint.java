@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.disentangle4j.io.IoErrors;
 import org.disentangle4j.io.NpyArray;
 import org.disentangle4j.io.NpzFile;
 import org.disentangle4j.io.NpzWriter;
@@ -47,7 +48,7 @@ public final class Checkpoint {
                 }
             });
         } catch (IOException e) {
-            throw new UserInputException("cannot write checkpoint " + file + ": " + e.getMessage(), e);
+            throw new UserInputException("cannot write checkpoint " + file + ": " + IoErrors.reason(e, file), e);
         }
     }
 
@@ -70,7 +71,7 @@ public final class Checkpoint {
                 }
             });
         } catch (IOException e) {
-            throw new UserInputException("cannot write " + file + ": " + e.getMessage(), e);
+            throw IoErrors.cannotWrite(file, e);
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.disentangle4j.data.Datasets;
+import org.disentangle4j.io.IoErrors;
 import org.disentangle4j.io.UserInputException;
 import org.disentangle4j.metrics.MetricSuite;
 import org.disentangle4j.model.Likelihood;
@@ -110,7 +111,7 @@ public final class SweepGrid {
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            throw new UserInputException("cannot read sweep grid " + file + " (" + e.getClass().getSimpleName() + ")");
+            throw new UserInputException("cannot read sweep grid " + file + ": " + IoErrors.reason(e, file), e);
         }
         return parse(text, file.toString());
     }

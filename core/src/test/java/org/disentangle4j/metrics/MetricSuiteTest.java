@@ -28,6 +28,12 @@ class MetricSuiteTest {
     }
 
     @Test
+    void theDefaultSelectionIsTheArrayScoresWithoutTheInterventionalOnesAndLms() {
+        assertEquals(List.of("mig", "sap", "dci", "modularity_explicitness", "irs", "unsupervised"),
+                MetricSuite.parseSelection(MetricSuite.DEFAULT_SELECTION));
+    }
+
+    @Test
     void rejectsBadArraysWithOneLine() {
         double[][] codes = {{0.0, 1.0}, {1.0, 0.0}};
         assertMessage("2 rows but f has 1", () -> MetricSuite.validate(codes, new int[][] {{0}}, "c", "f"));
