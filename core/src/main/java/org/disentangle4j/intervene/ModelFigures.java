@@ -90,15 +90,29 @@ public final class ModelFigures {
     }
 
     /**
-     * One row per latent dimension, most used first (KL for VAEs), each swept over
-     * ±{@value #TRAVERSAL_SIGMAS} standard deviations of that code over the data, around the
-     * code of one data sample. The leftmost column is the sample itself.
+     * What {@link #writeTraversals} draws: the sample (C, H, W) and its code (the posterior mean
+     * for VAEs); the latent dimension of each row, most used first; the half-width of each
+     * dimension's sweep (indexed by dimension, {@value #TRAVERSAL_SIGMAS} standard deviations of
+     * that code over the data); the number of values per row; the swept codes (rows · steps, d)
+     * and their decodings (rows · steps, C, H, W), row-major.
      */
-    public void writeTraversals(Path file, int steps) throws IOException {
+    public record Traversals(float[] sample, float[] sampleCode, int[] dims, double[] halfWidths, int steps, float[] codes,
+            float[] images) {}
+
+    /**
+     * The traversals of one data sample: row r sweeps latent {@code dims()[r]} over {@code steps}
+     * evenly spaced values from code − half-width to code + half-width, every other dimension held
+     * at the sample's code (see {@link LatentTraversal#grid}). Rows are ordered by {@link
+     * LatentVariableModel#latentUsage} over {@value #STATISTICS_SAMPLES} data samples, of which the
+     * sample is the first.
+     */
+    public Traversals traversals(int steps) {
+        if (steps < 1) throw new IllegalArgumentException("a traversal needs at least one value, got " + steps);
         try (NDManager m = parent.newSubManager()) {
             int d = model.latentDim();
-            float[] sample = render(STATISTICS_SAMPLES, 2);
-            NDArray observations = batch(m, sample, STATISTICS_SAMPLES);
+            int size = dataset.observationSize();
+            float[] data = render(STATISTICS_SAMPLES, 2);
+            NDArray observations = batch(m, data, STATISTICS_SAMPLES);
             float[] usage = model.latentUsage(observations).toFloatArray();
             float[] codes = model.represent(observations).toFloatArray();
             double[][] stats = codeStatistics(codes);
@@ -109,14 +123,26 @@ public final class ModelFigures {
             double[] ranges = Arrays.stream(stats[1]).map(s -> TRAVERSAL_SIGMAS * s).toArray();
             float[] sweep = LatentTraversal.grid(base, order, ranges, steps);
             float[] images = model.generate(m.create(sweep, new Shape((long) d * steps, d))).toFloatArray();
-            ImageGrid grid = new ImageGrid(d, steps + 1, shape[0], shape[1], shape[2], SCALE);
-            int size = dataset.observationSize();
-            for (int r = 0; r < d; r++) {
-                grid.put(r, 0, sample, 0);
-                for (int s = 0; s < steps; s++) grid.put(r, s + 1, images, (r * steps + s) * size);
-            }
-            grid.writePng(file);
+            return new Traversals(Arrays.copyOf(data, size), base, order, ranges, steps, sweep, images);
         }
+    }
+
+    /**
+     * One row per latent dimension, most used first (KL for VAEs), each swept over
+     * ±{@value #TRAVERSAL_SIGMAS} standard deviations of that code over the data, around the
+     * code of one data sample ({@link #traversals}). The leftmost column is the sample itself.
+     */
+    public Traversals writeTraversals(Path file, int steps) throws IOException {
+        Traversals t = traversals(steps);
+        int rows = t.dims().length;
+        ImageGrid grid = new ImageGrid(rows, t.steps() + 1, shape[0], shape[1], shape[2], SCALE);
+        int size = dataset.observationSize();
+        for (int r = 0; r < rows; r++) {
+            grid.put(r, 0, t.sample(), 0);
+            for (int s = 0; s < t.steps(); s++) grid.put(r, s + 1, t.images(), (r * t.steps() + s) * size);
+        }
+        grid.writePng(file);
+        return t;
     }
 
     /**
