@@ -227,6 +227,31 @@ class ModelFiguresTraversalsTest {
         assertEquals(B + 2.5 * SD_B, t.images()[9 * SIZE + PLANE], 1e-5);
     }
 
+    @Test
+    void anEvenNumberOfValuesIsRaisedByOneSoThatTheSamplesOwnCodeIsTheMiddleColumn() throws IOException {
+        // training draws traversals.png with 10 values a row: drawn as 11, the 6th the sample's code
+        Path file = dir.resolve("even.png");
+        ModelFigures.Traversals t = draw(file, 10);
+        assertEquals(11, t.steps());
+        assertEquals(3 * 11 * 3, t.codes().length);
+        for (int r = 0; r < 3; r++) {
+            for (int s = 0; s < 11; s++) {
+                int i = r * 11 + s;
+                double[] z = expectedCode(r, s, 11);
+                for (int j = 0; j < 3; j++) assertEquals(z[j], t.codes()[i * 3 + j], 1e-5, "row " + r + ", value " + s + ", latent " + j);
+            }
+            assertArrayEquals(t.sampleCode(), java.util.Arrays.copyOfRange(t.codes(), (r * 11 + 5) * 3, (r * 11 + 6) * 3), 0f, "middle of row " + r);
+        }
+        BufferedImage image = ImageIO.read(file.toFile());
+        assertEquals(12 * TILE + 13 * GAP, image.getWidth());
+        for (int r = 0; r < 3; r++) {
+            assertTile(image, r, 0, new double[] {A, B, 0.5}, "left column of row " + r + " (the sample)");
+            assertTile(image, r, 6, new double[] {A, B, 0.4}, "middle column of row " + r + " (the sample decoded)");
+        }
+        // an odd count is kept as it is
+        assertEquals(5, draw(dir.resolve("odd.png"), 5).steps());
+    }
+
     private static double[] toDouble(float[] v) {
         double[] out = new double[v.length];
         for (int i = 0; i < v.length; i++) out[i] = v[i];
