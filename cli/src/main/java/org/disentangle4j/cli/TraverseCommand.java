@@ -24,7 +24,8 @@ import picocli.CommandLine.Parameters;
         name = "traverse",
         mixinStandardHelpOptions = true,
         description = {"Draw latent traversals of a trained run: one row per latent, most used (highest KL) first,",
-            "each swept over ±2.5 standard deviations of that code around one sample's code.",
+            "each swept over ±2.5 standard deviations of that code around one sample's code",
+            "(left column: the sample; middle column: the sample's own code, decoded).",
             "--figure extrapolation draws the Cartesian-product grid over two learned latents (out-of-support cells framed),",
             "--figure blocks each block's own rendering (additive decoders), --figure all every figure of the run again."})
 public final class TraverseCommand implements Callable<Integer> {
@@ -38,7 +39,8 @@ public final class TraverseCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE.png", description = "where to write the picture; default RUN_DIR/<figure>.png")
     Path out;
 
-    @Option(names = "--steps", paramLabel = "N", description = "values per row: default 10 for traversals, 7 for the extrapolation grid")
+    @Option(names = "--steps", paramLabel = "N", description = {"values per row: default 11 for traversals (an even N is drawn as N + 1, so that the middle",
+        "column is the sample's own code), 7 for the extrapolation grid"})
     Integer steps;
 
     @Option(names = "--seed", paramLabel = "N", description = "which samples to draw; default: the run's seed")
@@ -77,7 +79,7 @@ public final class TraverseCommand implements Callable<Integer> {
             ModelFigures figures = new ModelFigures(latent, run.dataset(), run.model().manager(), seed != null ? seed : run.config().seed());
             try {
                 switch (figure) {
-                    case "traversals" -> figures.writeTraversals(file, steps != null ? steps : 10);
+                    case "traversals" -> figures.writeTraversals(file, steps != null ? steps : ModelFigures.TRAVERSAL_STEPS);
                     case "extrapolation" -> {
                         if (latent.latentDim() < 2) {
                             throw new UserInputException("model " + model + " has a 1-dimensional code; the extrapolation grid needs two dimensions");

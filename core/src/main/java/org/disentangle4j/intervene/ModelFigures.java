@@ -29,6 +29,8 @@ public final class ModelFigures {
     private static final int SCALE = 2;
     /** Traversals sweep ±2.5 standard deviations of each code over the data. */
     public static final double TRAVERSAL_SIGMAS = 2.5;
+    /** Values in each traversal row by default: odd, so the middle one is the sample's own code. */
+    public static final int TRAVERSAL_STEPS = 11;
     private static final int STATISTICS_SAMPLES = 512;
     /** Test images of each kind (in-support, out-of-support) encoded for the extrapolation grid. */
     public static final int EXTRAPOLATION_SAMPLES = 512;
@@ -90,15 +92,34 @@ public final class ModelFigures {
     }
 
     /**
-     * One row per latent dimension, most used first (KL for VAEs), each swept over
-     * ±{@value #TRAVERSAL_SIGMAS} standard deviations of that code over the data, around the
-     * code of one data sample. The leftmost column is the sample itself.
+     * What {@link #writeTraversals} draws: the sample (C, H, W) and its code (the posterior mean
+     * for VAEs); the latent dimension of each row, most used first; the half-width of each
+     * dimension's sweep (indexed by dimension, {@value #TRAVERSAL_SIGMAS} standard deviations of
+     * that code over the data); the number of values per row (odd: value {@code steps / 2} is the
+     * sample's own code); the swept codes (rows · steps, d)
+     * and their decodings (rows · steps, C, H, W), row-major.
      */
-    public void writeTraversals(Path file, int steps) throws IOException {
+    public record Traversals(float[] sample, float[] sampleCode, int[] dims, double[] halfWidths, int steps, float[] codes,
+            float[] images) {}
+
+    /**
+     * The traversals of one data sample: row r sweeps latent {@code dims()[r]} over evenly spaced
+     * values from code − half-width to code + half-width, every other dimension held at the
+     * sample's code (see {@link LatentTraversal#grid}). Rows are ordered by {@link
+     * LatentVariableModel#latentUsage} over {@value #STATISTICS_SAMPLES} data samples, of which the
+     * sample is the first.
+     *
+     * @param steps values per row; an even count is raised by one, so that the middle value is
+     *     the sample's own code (bit for bit) and the middle column its decoding
+     */
+    public Traversals traversals(int steps) {
+        if (steps < 1) throw new IllegalArgumentException("a traversal needs at least one value, got " + steps);
+        int values = oddTraversalSteps(steps);
         try (NDManager m = parent.newSubManager()) {
             int d = model.latentDim();
-            float[] sample = render(STATISTICS_SAMPLES, 2);
-            NDArray observations = batch(m, sample, STATISTICS_SAMPLES);
+            int size = dataset.observationSize();
+            float[] data = render(STATISTICS_SAMPLES, 2);
+            NDArray observations = batch(m, data, STATISTICS_SAMPLES);
             float[] usage = model.latentUsage(observations).toFloatArray();
             float[] codes = model.represent(observations).toFloatArray();
             double[][] stats = codeStatistics(codes);
@@ -107,16 +128,34 @@ public final class ModelFigures {
                     .sorted(Comparator.comparingDouble(i -> -usage[i]))
                     .mapToInt(Integer::intValue).toArray();
             double[] ranges = Arrays.stream(stats[1]).map(s -> TRAVERSAL_SIGMAS * s).toArray();
-            float[] sweep = LatentTraversal.grid(base, order, ranges, steps);
-            float[] images = model.generate(m.create(sweep, new Shape((long) d * steps, d))).toFloatArray();
-            ImageGrid grid = new ImageGrid(d, steps + 1, shape[0], shape[1], shape[2], SCALE);
-            int size = dataset.observationSize();
-            for (int r = 0; r < d; r++) {
-                grid.put(r, 0, sample, 0);
-                for (int s = 0; s < steps; s++) grid.put(r, s + 1, images, (r * steps + s) * size);
-            }
-            grid.writePng(file);
+            float[] sweep = LatentTraversal.grid(base, order, ranges, values);
+            float[] images = model.generate(m.create(sweep, new Shape((long) d * values, d))).toFloatArray();
+            return new Traversals(Arrays.copyOf(data, size), base, order, ranges, values, sweep, images);
         }
+    }
+
+    /** The number of values a traversal row gets when {@code steps} are asked for: the odd one of steps, steps + 1. */
+    public static int oddTraversalSteps(int steps) {
+        return steps % 2 == 0 ? steps + 1 : steps;
+    }
+
+    /**
+     * One row per latent dimension, most used first (KL for VAEs), each swept over
+     * ±{@value #TRAVERSAL_SIGMAS} standard deviations of that code over the data, around the
+     * code of one data sample ({@link #traversals}). The leftmost column is the sample itself;
+     * then {@code steps} values (an even count raised by one), the middle one the sample's own code.
+     */
+    public Traversals writeTraversals(Path file, int steps) throws IOException {
+        Traversals t = traversals(steps);
+        int rows = t.dims().length;
+        ImageGrid grid = new ImageGrid(rows, t.steps() + 1, shape[0], shape[1], shape[2], SCALE);
+        int size = dataset.observationSize();
+        for (int r = 0; r < rows; r++) {
+            grid.put(r, 0, t.sample(), 0);
+            for (int s = 0; s < t.steps(); s++) grid.put(r, s + 1, t.images(), (r * t.steps() + s) * size);
+        }
+        grid.writePng(file);
+        return t;
     }
 
     /**
