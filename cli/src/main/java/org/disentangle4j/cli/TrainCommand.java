@@ -113,7 +113,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--metrics", paramLabel = "all|NAME,...", description = {
         "metrics to compute after training (written to metrics.json); default ${DEFAULT-VALUE}.",
         "beta_vae and factor_vae encode about a million images each: several minutes on 2 cores"})
-    String metrics = DEFAULT_METRICS;
+    String metrics = MetricSuite.DEFAULT_SELECTION;
 
     @Option(names = "--votes", paramLabel = "TRAIN,EVAL", description = {
         "training and evaluation votes of beta_vae and factor_vae; default the reference's ${DEFAULT-VALUE}"})
@@ -121,9 +121,6 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--no-evaluate", description = "skip the metrics at the end")
     boolean noEvaluate;
-
-    /** The suite without the two interventional scores, which alone would take longer than training. */
-    static final String DEFAULT_METRICS = "mig,sap,dci,modularity_explicitness,irs,unsupervised";
 
     @Override
     public Integer call() throws Exception {
@@ -160,7 +157,7 @@ public final class TrainCommand implements Callable<Integer> {
      */
     private AfterTraining resumedAfterTraining(RunDirectory dir) {
         var parsed = spec.commandLine().getParseResult();
-        AfterTraining after = dir.afterTraining(new AfterTraining(true, true, DEFAULT_METRICS, MetricSuite.Votes.REFERENCE.toString()));
+        AfterTraining after = dir.afterTraining(new AfterTraining(true, true, MetricSuite.DEFAULT_SELECTION, MetricSuite.Votes.REFERENCE.toString()));
         if (parsed.hasMatchedOption("--metrics")) after = after.withMetrics(metrics).withEvaluate(true);
         if (parsed.hasMatchedOption("--votes")) after = after.withVotes(votes);
         if (noEvaluate) after = after.withEvaluate(false);

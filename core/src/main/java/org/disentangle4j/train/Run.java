@@ -156,7 +156,7 @@ public final class Run implements AutoCloseable {
             ModelFigures figures = new ModelFigures(latent, dataset, model.manager(), config.seed());
             figures.writeReconstructions(directory.file(RECONSTRUCTIONS), 10);
             figures.writeSamples(directory.file(SAMPLES), 8, 8);
-            figures.writeTraversals(directory.file(TRAVERSALS), 10);
+            figures.writeTraversals(directory.file(TRAVERSALS), ModelFigures.TRAVERSAL_STEPS);
             if (latent.latentDim() >= 2) figures.writeExtrapolation(directory.file(EXTRAPOLATION), 7);
             if (latent instanceof AdditiveModel) figures.writeBlocks(directory.file(BLOCKS), 6);
         }

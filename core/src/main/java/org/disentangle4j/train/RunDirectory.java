@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import org.disentangle4j.io.AtomicFiles;
+import org.disentangle4j.io.IoErrors;
 import org.disentangle4j.io.UserInputException;
 
 /**
@@ -75,7 +76,7 @@ public final class RunDirectory {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new UserInputException("cannot create output directory " + dir + " (" + e.getClass().getSimpleName() + ")");
+            throw new UserInputException("cannot create output directory " + dir + ": " + IoErrors.reason(e, dir), e);
         }
         if (!Files.isWritable(dir)) throw new UserInputException("output directory " + dir + " is not writable");
         RunDirectory run = new RunDirectory(dir);
@@ -93,12 +94,13 @@ public final class RunDirectory {
         try (var entries = Files.list(dir)) {
             return entries.findAny().isPresent();
         } catch (IOException e) {
-            throw new UserInputException("cannot read output directory " + dir + ": " + e.getMessage());
+            throw IoErrors.cannotRead(dir, e);
         }
     }
 
     /** Opens an existing run, e.g. to resume or evaluate it. */
     public static RunDirectory open(Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) throw new UserInputException(dir + " is a file, not a run directory");
         if (!Files.isDirectory(dir)) throw new UserInputException("run directory " + dir + " does not exist");
         if (!Files.isRegularFile(dir.resolve(CONFIG))) {
             throw new UserInputException(dir + " is not a run directory: it has no " + CONFIG);
@@ -206,7 +208,7 @@ public final class RunDirectory {
         try {
             AtomicFiles.writeString(file(name), GSON.toJson(json) + "\n");
         } catch (IOException e) {
-            throw new UserInputException("cannot write " + file(name) + ": " + e.getMessage(), e);
+            throw IoErrors.cannotWrite(file(name), e);
         }
     }
 
@@ -215,7 +217,7 @@ public final class RunDirectory {
         try {
             return JsonParser.parseString(Files.readString(f)).getAsJsonObject();
         } catch (IOException e) {
-            throw new UserInputException("cannot read " + f + ": " + e.getMessage(), e);
+            throw IoErrors.cannotRead(f, e);
         } catch (RuntimeException e) {
             throw new UserInputException(f + " is not valid JSON");
         }
