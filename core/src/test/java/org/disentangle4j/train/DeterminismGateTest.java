@@ -29,7 +29,10 @@ class DeterminismGateTest {
         for (String model : GateTraining.models()) {
             GateTraining.Fingerprint first = GateTraining.train(model, tmp.resolve("a").resolve(model));
             GateTraining.Fingerprint second = GateTraining.train(model, tmp.resolve("b").resolve(model));
-            assertEquals(GateTraining.STEPS, first.terms().size(), model + ": one log line per step");
+            if (first.terms().size() != GateTraining.STEPS) {
+                failures.append(model).append(": logged ").append(first.terms().size()).append(" of ").append(GateTraining.STEPS)
+                        .append(" steps (training stopped early)\n");
+            }
             first.terms().forEach((step, values) -> values.forEach((term, v) -> {
                 if (!Double.isFinite(v)) failures.append(model).append(": ").append(term).append(" = ").append(v)
                         .append(" at step ").append(step).append('\n');
