@@ -114,6 +114,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             if (out != null) throw new UserInputException("--out is for arrays; a run's scores go to RUN_DIR/metrics.json");
             try (NDManager manager = Torch.newManager(); Run run = Run.open(runDir, manager)) {
                 IoErrors.requireWritable(run.directory().file(RunDirectory.METRICS)); // before minutes of work, not after
+                run.directory().state(); // report.html reads it after the scoring: a corrupt status.json is refused now
                 announce(spec.commandLine().getErr(), "run " + runDir, names, voteCounts);
                 evaluateRun(run, names, voteCounts, seed, spec.commandLine().getOut());
                 RunReport.write(run.directory());

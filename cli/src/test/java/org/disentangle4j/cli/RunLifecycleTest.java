@@ -177,6 +177,17 @@ class RunLifecycleTest {
     }
 
     @Test
+    void evaluateRefusesACorruptStatusBeforeScoring(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("run");
+        assertEquals(0, execute(train(dir, "--steps", "5", "--no-evaluate", "--no-figures")).exit());
+        Files.writeString(dir.resolve(RunDirectory.STATUS), "{\"state\": ");
+        Outcome o = execute(List.of("evaluate", dir.toString(), "--metrics", "unsupervised"));
+        assertEquals(2, o.exit(), o.err());
+        assertTrue(o.err().contains("status.json is not valid JSON"), o.err());
+        assertFalse(Files.exists(dir.resolve(RunDirectory.METRICS)), "nothing scored");
+    }
+
+    @Test
     void negativeWeightsAreRefusedOneLineEachBeforeAnyDirectory(@TempDir Path tmp) {
         Path dir = tmp.resolve("run");
         Outcome beta = execute(List.of("train", "--model", "beta-vae", "--beta", "-1", "--out", dir.toString()));

@@ -117,6 +117,7 @@ class BestCheckpointTest {
                     weights.put(completed, model.part.weight.getArray().toFloatArray());
                 }
             });
+            FiniteLosses.assertFinite(tmp.resolve("run"));
             Path best = run.file(RunDirectory.BEST);
             assertEquals(new Checkpoint.Best(8, 1.5), Checkpoint.readBest(best));
             assertFalse(java.util.Arrays.equals(weights.get(8L), weights.get(12L)), "the weight moves after step 8");
@@ -158,6 +159,8 @@ class BestCheckpointTest {
             try (Scripted model = new Scripted(spec(), m)) {
                 new Trainer(model, dataset, config(), RunDirectory.open(split)).train(new TrainingListener() {});
             }
+            FiniteLosses.assertFinite(straight);
+            FiniteLosses.assertFinite(split);
             assertEquals(Checkpoint.readBest(straight.resolve(RunDirectory.BEST)), Checkpoint.readBest(split.resolve(RunDirectory.BEST)));
             assertArrayEquals(Files.readAllBytes(straight.resolve(RunDirectory.BEST)), Files.readAllBytes(split.resolve(RunDirectory.BEST)));
         }
@@ -173,6 +176,7 @@ class BestCheckpointTest {
             float[] trained;
             try (Run run = Run.create(c, dir, m)) {
                 run.trainer().train(new TrainingListener() {});
+                FiniteLosses.assertFinite(dir);
                 assertTrue(Files.exists(run.directory().file(RunDirectory.CHECKPOINT)));
                 trained = run.model().namedParameters().values().iterator().next().getArray().toFloatArray();
             }

@@ -35,7 +35,9 @@ class TrainerTest {
     private TrainingResult train(TrainingConfig c, Path dir, NDManager m, TrainingListener listener) {
         RunDirectory run = Files.exists(dir.resolve(RunDirectory.CONFIG)) ? RunDirectory.open(dir) : RunDirectory.create(dir, c, Map.of());
         try (Model model = model(c, m)) {
-            return new Trainer(model, dataset, c, run).train(listener);
+            TrainingResult result = new Trainer(model, dataset, c, run).train(listener);
+            FiniteLosses.assertFinite(dir);
+            return result;
         }
     }
 
