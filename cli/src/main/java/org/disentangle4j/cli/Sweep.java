@@ -126,11 +126,7 @@ final class Sweep {
             if (mismatch != null) {
                 throw new UserInputException(dir + " holds a different run (" + mismatch + "); move it away or choose another --out");
             }
-            long step = 0;
-            if (Files.exists(rd.file(RunDirectory.STATUS))) {
-                var status = rd.readJson(RunDirectory.STATUS);
-                if (status.has("step")) step = status.get("step").getAsLong();
-            }
+            long step = rd.statusStep();
             Action action = switch (rd.state()) {
                 case COMPLETE -> Action.SKIP;
                 case DIVERGED -> Action.KEEP_DIVERGED;

@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,9 +16,9 @@ import org.disentangle4j.train.Run;
 import org.disentangle4j.train.RunDirectory;
 import org.disentangle4j.train.SweepGrid;
 import org.junit.jupiter.api.BeforeAll;
+import org.disentangle4j.cli.CommandRunner.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * A run that diverges, end to end through the commands: {@code train} exits with 3 after one line
@@ -38,24 +35,8 @@ class DivergedRunTest {
         DivergingVae.register();
     }
 
-    private record Outcome(int exit, String err) {}
-
-    /** Runs a command in this JVM, capturing System.err (where train reports) and the command's own err. */
     private static Outcome execute(List<String> args) {
-        PrintStream saved = System.err;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
-        int exit;
-        try {
-            System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-            CommandLine cli = Main.commandLine();
-            cli.setErr(new PrintWriter(err));
-            cli.setOut(new PrintWriter(new StringWriter()));
-            exit = cli.execute(args.toArray(String[]::new));
-        } finally {
-            System.setErr(saved);
-        }
-        return new Outcome(exit, bytes.toString(StandardCharsets.UTF_8) + err);
+        return CommandRunner.execute(args);
     }
 
     private static List<String> train(Path out, String... more) {

@@ -80,10 +80,10 @@ class InterruptedRunTest {
         assertEquals("running", killStatus.get("state").getAsString(), "SIGKILL must hit a running run");
         assertTrue(killStatus.get("step").getAsLong() < STEPS);
 
-        RunLifecycleTest.Outcome w = RunLifecycleTest.execute(trainArguments(whole));
+        CommandRunner.Outcome w = CommandRunner.execute(trainArguments(whole));
         assertEquals(0, w.exit(), w.err());
         for (Path dir : List.of(termed, killed)) {
-            RunLifecycleTest.Outcome resumed = RunLifecycleTest.execute(List.of("train", "--resume", dir.toString()));
+            CommandRunner.Outcome resumed = CommandRunner.execute(List.of("train", "--resume", dir.toString()));
             assertEquals(0, resumed.exit(), resumed.err());
             assertEquals("complete", RunDirectory.open(dir).readJson(RunDirectory.STATUS).get("state").getAsString());
         }

@@ -6,11 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,9 +16,9 @@ import org.disentangle4j.io.NpzFile;
 import org.disentangle4j.train.Run;
 import org.disentangle4j.train.RunDirectory;
 import org.junit.jupiter.api.BeforeAll;
+import org.disentangle4j.cli.CommandRunner.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * What happens to a run after it starts: a resumed run finishes as it was started, a complete run
@@ -40,24 +35,8 @@ class RunLifecycleTest {
         FaultyAutoencoder.register();
     }
 
-    record Outcome(int exit, String err) {}
-
-    /** Runs a command in this JVM, capturing System.err (where train reports) and the command's own err. */
-    static Outcome execute(List<String> args) {
-        PrintStream saved = System.err;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
-        int exit;
-        try {
-            System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-            CommandLine cli = Main.commandLine();
-            cli.setErr(new PrintWriter(err));
-            cli.setOut(new PrintWriter(new StringWriter()));
-            exit = cli.execute(args.toArray(String[]::new));
-        } finally {
-            System.setErr(saved);
-        }
-        return new Outcome(exit, bytes.toString(StandardCharsets.UTF_8) + err);
+    private static Outcome execute(List<String> args) {
+        return CommandRunner.execute(args);
     }
 
     private static List<String> train(Path out, String... more) {
