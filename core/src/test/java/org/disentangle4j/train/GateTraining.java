@@ -45,12 +45,22 @@ final class GateTraining {
     private GateTraining() {}
 
     static Fingerprint train(String model, Path dir) throws IOException {
+        return train(model, dir, STEPS, SEED);
+    }
+
+    /** As the gate trains, for {@code steps} steps from {@code seed}. */
+    static Fingerprint train(String model, Path dir, long steps, long seed) throws IOException {
+        return train(model, dir, steps, seed, Map.of());
+    }
+
+    /** As the gate trains, with these hyper-parameters beside the method's defaults. */
+    static Fingerprint train(String model, Path dir, long steps, long seed, Map<String, Double> hyperParameters) throws IOException {
         Method method = Methods.get(model);
         // the additive-decoder paper's models train on their own dataset with its blocks (1,1), as `train` does
         boolean blocks = BlockSpec.FROM_DATASET.equals(method.trainingDefaults().get("blocks"));
         double lr = method.trainingDefaults().get("lr") instanceof Double d ? d : 1e-4;
-        TrainingConfig config = new TrainingConfig(model, blocks ? "balls-scalar" : "dsprites", null, STEPS, BATCH, lr,
-                blocks ? 2 : 10, "bernoulli", SEED, Map.of(), 1, 1000);
+        TrainingConfig config = new TrainingConfig(model, blocks ? "balls-scalar" : "dsprites", null, steps, BATCH, lr,
+                blocks ? 2 : 10, "bernoulli", seed, hyperParameters, 1, 1000);
         try (NDManager manager = Torch.newManager(); Run run = Run.create(config, dir, manager)) {
             run.trainer().train(new TrainingListener() {});
             MessageDigest sha = sha256();
@@ -71,8 +81,9 @@ final class GateTraining {
         }
     }
 
+    /** The registered methods, without the test-only ones other tests register (named {@code *-test}). */
     static List<String> models() {
-        return Methods.all().stream().map(Method::name).toList();
+        return Methods.all().stream().map(Method::name).filter(name -> !name.endsWith("-test")).toList();
     }
 
     private static MessageDigest sha256() {
