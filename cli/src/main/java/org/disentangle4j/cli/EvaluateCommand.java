@@ -117,7 +117,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 run.directory().state(); // report.html reads it after the scoring: a corrupt status.json is refused now
                 announce(spec.commandLine().getErr(), "run " + runDir, names, voteCounts);
                 evaluateRun(run, names, voteCounts, seed, spec.commandLine().getOut());
-                RunReport.write(run.directory());
+                RunReport.write(run.directory(), run.model().extraFigures());
             }
             return 0;
         }
@@ -171,7 +171,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         SuiteResult result;
         try {
             result = new MetricSuite(votes).evaluateModel(dataset, representation,
-                    ModelDecoder.of(run.model()).orElse(null), names, seed, progress, "run " + run.directory().path());
+                    new ModelDecoder(run.model()), names, seed, progress, "run " + run.directory().path());
         } finally {
             TerminalProgress.close(progress);
         }

@@ -28,7 +28,7 @@ final class HyperParameterOptions {
                 if (users.length() > 0) users.append(", ");
                 users.append(m.name()).append(" default ").append(h.defaultText());
                 // methods that share a name but mean different things (beta, gamma) are both described
-                descriptions.merge(h.name(), h.description(), (a, b) -> a.contains(b) ? a : a + "; " + b);
+                descriptions.merge(h.name(), h.help(), (a, b) -> a.contains(b) ? a : a + "; " + b);
             }
         }
         for (Map.Entry<String, StringBuilder> e : usedBy.entrySet()) {

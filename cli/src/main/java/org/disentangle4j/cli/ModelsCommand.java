@@ -13,7 +13,7 @@ public final class ModelsCommand implements Runnable {
         for (Method m : Methods.all()) {
             System.out.printf("%-14s %s%n", m.name(), m.description());
             for (HyperParameter h : m.hyperParameters()) {
-                System.out.printf("    --%-22s default %-14s %s%n", h.name(), h.defaultText(), h.description());
+                System.out.printf("    --%-22s default %-14s %s%n", h.name(), h.defaultText(), h.help());
             }
         }
     }

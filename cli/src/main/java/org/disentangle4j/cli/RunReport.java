@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.disentangle4j.io.AtomicFiles;
+import org.disentangle4j.model.ExtraFigure;
 import org.disentangle4j.train.Divergence;
 import org.disentangle4j.train.Run;
 import org.disentangle4j.train.RunDirectory;
@@ -22,7 +23,13 @@ final class RunReport {
 
     private RunReport() {}
 
+    /** The report of a run without figures of its method's own. */
     static Path write(RunDirectory run) throws IOException {
+        return write(run, List.of());
+    }
+
+    /** The report of a run; {@code extraFigures} are its method's own ({@code Model.extraFigures}), shown when written. */
+    static Path write(RunDirectory run, List<ExtraFigure> extraFigures) throws IOException {
         JsonObject root = run.readJson(RunDirectory.CONFIG);
         StringBuilder html = new StringBuilder();
         html.append("<!doctype html><html><head><meta charset=\"utf-8\"><title>")
@@ -82,7 +89,7 @@ final class RunReport {
         figure(html, run, Run.SAMPLES, "Samples from the prior");
         figure(html, run, Run.EXTRAPOLATION, "Cartesian-product extrapolation (two learned latents over their 1st-99th percentile,"
                 + " columns: first latent left to right, rows: second latent bottom to top; framed: where out-of-support data is encoded)");
-        figure(html, run, Run.BLOCKS, "Additive blocks (input, reconstruction, then each block's own rendering, all blocks on one scale)");
+        for (ExtraFigure extra : extraFigures) figure(html, run, extra.file(), extra.caption());
         figure(html, run, Run.LOSS, "Training curves");
         html.append("</body></html>\n");
         Path file = run.file(FILE);

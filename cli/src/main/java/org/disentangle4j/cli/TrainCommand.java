@@ -290,7 +290,7 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
         dir.writeStatus(RunDirectory.State.COMPLETE, result.completedSteps(), notes);
-        Path report = RunReport.write(dir);
+        Path report = RunReport.write(dir, run.model().extraFigures());
         System.err.printf("done: %s%n", report);
         return notes.isEmpty() ? 0 : FINISHING_FAILED;
     }
@@ -314,7 +314,7 @@ public final class TrainCommand implements Callable<Integer> {
             run.writeFigures();
             System.err.printf("figures show the parameters of step %,d; not scored (a diverged run)%n", shown);
         }
-        Path report = RunReport.write(run.directory());
+        Path report = RunReport.write(run.directory(), run.model().extraFigures());
         System.err.printf("wrote %s%n", report);
         return DIVERGED;
     }

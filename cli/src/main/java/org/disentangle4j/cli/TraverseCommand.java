@@ -7,8 +7,10 @@ import java.util.concurrent.Callable;
 import org.disentangle4j.intervene.ModelFigures;
 import org.disentangle4j.io.IoErrors;
 import org.disentangle4j.io.UserInputException;
-import org.disentangle4j.model.AdditiveModel;
-import org.disentangle4j.model.LatentVariableModel;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.disentangle4j.model.ExtraFigure;
+import org.disentangle4j.model.Model;
 import org.disentangle4j.nn.Torch;
 import org.disentangle4j.train.Run;
 import picocli.CommandLine.Command;
@@ -17,8 +19,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code disentangle traverse RUN_DIR}: latent traversals of a trained model, or with
- * {@code --figure} another figure that walks its latent space (the extrapolation grid, the
- * block renderings), or every figure of the run again.
+ * {@code --figure} another figure that walks its latent space (the extrapolation grid, or one of
+ * the method's own figures such as additive decoders' block renderings), or every figure of the
+ * run again.
  */
 @Command(
         name = "traverse",
@@ -27,13 +30,15 @@ import picocli.CommandLine.Parameters;
             "each swept over ±2.5 standard deviations of that code around one sample's code",
             "(left column: the sample; middle column: the sample's own code, decoded).",
             "--figure extrapolation draws the Cartesian-product grid over two learned latents (out-of-support cells framed),",
-            "--figure blocks each block's own rendering (additive decoders), --figure all every figure of the run again."})
+            "--figure NAME a figure of the run's method (e.g. blocks: each block's own rendering, additive decoders),",
+            "--figure all every figure of the run again."})
 public final class TraverseCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "a run directory written by 'disentangle train'")
     Path runDir;
 
     @Option(names = "--figure", paramLabel = "NAME", description = {
-        "traversals (default), extrapolation, blocks, or all (the figures training writes, into RUN_DIR)"})
+        "traversals (default), extrapolation, a figure of the run's method (e.g. blocks for additive-ae),",
+        "or all (the figures training writes, into RUN_DIR)"})
     String figure = "traversals";
 
     @Option(names = "--out", paramLabel = "FILE.png", description = "where to write the picture; default RUN_DIR/<figure>.png")
@@ -48,50 +53,50 @@ public final class TraverseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String name = switch (figure) {
-            case "traversals" -> Run.TRAVERSALS;
-            case "extrapolation" -> Run.EXTRAPOLATION;
-            case "blocks" -> Run.BLOCKS;
-            case "all" -> null;
-            default -> throw new UserInputException("--figure must be traversals, extrapolation, blocks or all, got '" + figure + "'");
-        };
-        if (name == null && (out != null || steps != null || seed != null)) {
+        boolean standard = figure.equals("traversals") || figure.equals("extrapolation");
+        boolean all = figure.equals("all");
+        if (!standard && !all && !figure.matches("[a-z][a-z0-9-]*")) {
+            throw new UserInputException("--figure must be traversals, extrapolation, all or the name of a figure of the run's method"
+                    + " (e.g. blocks), got '" + figure + "'");
+        }
+        if (all && (out != null || steps != null || seed != null)) {
             throw new UserInputException("--figure all writes the run's figures as training does; drop --out, --steps and --seed");
         }
-        if (steps != null && figure.equals("blocks")) throw new UserInputException("--steps does not apply to --figure blocks");
+        if (steps != null && !standard) {
+            throw new UserInputException("--steps does not apply to --figure " + figure + " (only to traversals and extrapolation)");
+        }
         if (steps != null && steps < 2) throw new UserInputException("--steps must be at least 2, got " + steps);
         if (out != null) IoErrors.requireWritable(out);
         try (var manager = Torch.newManager(); Run run = Run.open(runDir, manager)) {
-            String model = run.config().model();
-            if (!(run.model() instanceof LatentVariableModel latent)) {
-                throw new UserInputException("model " + model + " has no latent code to traverse");
-            }
+            Model model = run.model();
+            String method = run.config().model();
             if (run.dataset().observationShape().length != 3) {
                 throw new UserInputException("dataset " + run.dataset().name() + " has no images to draw");
             }
-            if (name == null) {
+            if (all) {
                 run.writeFigures();
                 refreshReport(run);
                 System.out.println(run.directory().path());
                 return 0;
             }
-            Path file = out != null ? out : run.directory().file(name);
-            ModelFigures figures = new ModelFigures(latent, run.dataset(), run.model().manager(), seed != null ? seed : run.config().seed());
+            Optional<ExtraFigure> own = model.extraFigures().stream().filter(f -> f.name().equals(figure)).findFirst();
+            if (!standard && own.isEmpty()) {
+                String owned = model.extraFigures().stream().map(ExtraFigure::name).collect(Collectors.joining(", "));
+                throw new UserInputException("model " + method + " has no figure '" + figure + "'; it draws traversals, extrapolation"
+                        + (owned.isEmpty() ? "" : ", " + owned) + " or all");
+            }
+            ModelFigures figures = new ModelFigures(model, run.dataset(), model.manager(), seed != null ? seed : run.config().seed());
+            Path file = out != null ? out : run.directory().file(own.map(ExtraFigure::file).orElse(figure + ".png"));
             try {
-                switch (figure) {
-                    case "traversals" -> figures.writeTraversals(file, steps != null ? steps : ModelFigures.TRAVERSAL_STEPS);
-                    case "extrapolation" -> {
-                        if (latent.latentDim() < 2) {
-                            throw new UserInputException("model " + model + " has a 1-dimensional code; the extrapolation grid needs two dimensions");
-                        }
-                        figures.writeExtrapolation(file, steps != null ? steps : 7);
+                if (own.isPresent()) {
+                    own.get().write(figures.inputs(), file);
+                } else if (figure.equals("traversals")) {
+                    figures.writeTraversals(file, steps != null ? steps : ModelFigures.TRAVERSAL_STEPS);
+                } else {
+                    if (model.latentDim() < 2) {
+                        throw new UserInputException("model " + method + " has a 1-dimensional code; the extrapolation grid needs two dimensions");
                     }
-                    default -> {
-                        if (!(latent instanceof AdditiveModel)) {
-                            throw new UserInputException("model " + model + " has no additive decoder; --figure blocks needs one (e.g. additive-ae)");
-                        }
-                        figures.writeBlocks(file, 6);
-                    }
+                    figures.writeExtrapolation(file, steps != null ? steps : 7);
                 }
             } catch (IOException e) {
                 throw IoErrors.cannotWrite(file, e);
@@ -104,6 +109,6 @@ public final class TraverseCommand implements Callable<Integer> {
 
     /** A run's report.html shows the figures its directory holds: redraw it when it is there. */
     private static void refreshReport(Run run) throws IOException {
-        if (Files.exists(run.directory().file(RunReport.FILE))) RunReport.write(run.directory());
+        if (Files.exists(run.directory().file(RunReport.FILE))) RunReport.write(run.directory(), run.model().extraFigures());
     }
 }

@@ -37,7 +37,7 @@ final class DivergingVae extends LinearTestAutoencoder {
     public Losses losses(Batch batch, StepContext context) {
         NDArray x = flatten(batch.observations());
         NDArray z = encode(x, true);
-        NDArray recon = decode(z, true).sub(x).square().mean();
+        NDArray recon = decodeRows(z, true).sub(x).square().mean();
         NDArray kl = z.square().mean();
         if (context.step() + 1 == NAN_STEP) kl = Scalars.mul(kl, Float.NaN);
         return new Losses().term("recon", recon).term("kl", kl).objective(MAIN_GROUP, recon.add(kl));

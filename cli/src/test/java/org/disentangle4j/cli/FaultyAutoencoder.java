@@ -39,7 +39,7 @@ final class FaultyAutoencoder extends LinearTestAutoencoder {
             throw new IllegalStateException("scripted failure in step " + (context.step() + 1));
         }
         NDArray x = flatten(batch.observations());
-        NDArray recon = decode(encode(x, true), true).sub(x).square().mean();
+        NDArray recon = decodeRows(encode(x, true), true).sub(x).square().mean();
         return new Losses().term("recon", recon).objective(MAIN_GROUP, recon);
     }
 

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
-import org.disentangle4j.model.LatentVariableModel;
 import org.disentangle4j.model.Model;
 import org.disentangle4j.model.ModelSpec;
 
@@ -13,7 +12,7 @@ import org.disentangle4j.model.ModelSpec;
  * convolution, so gradients are exact whatever oneDNN does), with the figures' hooks. Subclasses
  * give the loss and whatever fault they script.
  */
-abstract class LinearTestAutoencoder extends Model implements LatentVariableModel {
+abstract class LinearTestAutoencoder extends Model {
     private final Linear encoder;
     private final Linear decoder;
     private final int pixels;
@@ -36,26 +35,28 @@ abstract class LinearTestAutoencoder extends Model implements LatentVariableMode
         return forward(encoder, rows, training);
     }
 
-    final NDArray decode(NDArray codes, boolean training) {
+    /** Reconstructed rows of pixels, in [0, 1]. */
+    final NDArray decodeRows(NDArray codes, boolean training) {
         return Activation.sigmoid(forward(decoder, codes, training));
     }
 
+    /** Logits shaped as observations. */
     @Override
-    public int latentDim() {
-        return spec().latentDim();
+    public NDArray decode(NDArray codes, boolean training) {
+        long[] shape = new long[spec().observationShape().length + 1];
+        shape[0] = codes.getShape().get(0);
+        for (int i = 1; i < shape.length; i++) shape[i] = spec().observationShape()[i - 1];
+        return forward(decoder, codes, training).reshape(new Shape(shape));
+    }
+
+    @Override
+    public NDArray observationMean(NDArray decoderOutput) {
+        return Activation.sigmoid(decoderOutput);
     }
 
     @Override
     public NDArray represent(NDArray observations) {
         return encode(flatten(observations), false);
-    }
-
-    @Override
-    public NDArray generate(NDArray codes) {
-        long[] shape = new long[spec().observationShape().length + 1];
-        shape[0] = codes.getShape().get(0);
-        for (int i = 1; i < shape.length; i++) shape[i] = spec().observationShape()[i - 1];
-        return decode(codes, false).reshape(new Shape(shape));
     }
 
     @Override

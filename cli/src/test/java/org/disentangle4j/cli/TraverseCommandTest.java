@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.disentangle4j.nn.Torch;
+import org.disentangle4j.model.BlockRenderingsFigure;
 import org.disentangle4j.train.Run;
 import org.disentangle4j.train.TrainingConfig;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ class TraverseCommandTest {
         assertEquals(7 * 128 + 8 * 2, grid.getWidth());
         assertEquals(7 * 128 + 8 * 2, grid.getHeight());
         // six rows of input, reconstruction and the two blocks, behind a 52-px label margin
-        BufferedImage blocks = ImageIO.read(runDir.resolve(Run.BLOCKS).toFile());
+        BufferedImage blocks = ImageIO.read(runDir.resolve(BlockRenderingsFigure.FILE).toFile());
         assertEquals(52 + 4 * 128 + 5 * 2, blocks.getWidth());
         assertEquals(6 * 128 + 7 * 2, blocks.getHeight());
         assertTrue(Files.exists(runDir.resolve(Run.TRAVERSALS)));
@@ -67,8 +68,12 @@ class TraverseCommandTest {
     @Test
     void blocksNeedAnAdditiveDecoderAndTheGridTwoDimensions() {
         Path plain = newRun("plain", "ae", "balls-scalar", 2);
-        assertOneLineError(run("traverse", plain.toString(), "--figure", "blocks"), "has no additive decoder");
-        assertFalse(Files.exists(plain.resolve(Run.BLOCKS)));
+        assertOneLineError(run("traverse", plain.toString(), "--figure", "blocks"),
+                "model ae has no figure 'blocks'; it draws traversals, extrapolation or all");
+        Path additive = newRun("additive", "additive-ae", "balls-scalar", 2);
+        assertOneLineError(run("traverse", additive.toString(), "--figure", "heatmap"),
+                "model additive-ae has no figure 'heatmap'; it draws traversals, extrapolation, blocks or all");
+        assertFalse(Files.exists(plain.resolve(BlockRenderingsFigure.FILE)));
         Path one = newRun("one", "ae", "balls-scalar", 1);
         assertOneLineError(run("traverse", one.toString(), "--figure", "extrapolation"), "needs two dimensions");
         assertFalse(Files.exists(one.resolve(Run.EXTRAPOLATION)));
@@ -77,7 +82,8 @@ class TraverseCommandTest {
     @Test
     void badFigureOptionsAreOneLineErrors() {
         Path missing = dir.resolve("nowhere");
-        assertOneLineError(run("traverse", missing.toString(), "--figure", "heatmap"), "--figure must be traversals, extrapolation, blocks or all");
+        assertOneLineError(run("traverse", missing.toString(), "--figure", "Heat map!"),
+                "--figure must be traversals, extrapolation, all or the name of a figure of the run's method");
         assertOneLineError(run("traverse", missing.toString(), "--figure", "all", "--out", "x.png"), "drop --out");
         assertOneLineError(run("traverse", missing.toString(), "--figure", "blocks", "--steps", "5"), "--steps does not apply");
         assertOneLineError(run("traverse", missing.toString(), "--figure", "extrapolation", "--steps", "1"), "at least 2");

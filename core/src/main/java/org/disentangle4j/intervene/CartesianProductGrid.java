@@ -90,7 +90,7 @@ public final class CartesianProductGrid {
      * use is the sum over its dimensions), the earlier block on the columns. Otherwise the two most
      * used dimensions, the lower index on the columns. For two dimensions this is always {0, 1}.
      *
-     * @param usage how much each dimension is used ({@code LatentVariableModel.latentUsage})
+     * @param usage how much each dimension is used ({@code Model.latentUsage})
      * @param blocks the latent blocks, or null
      */
     public static int[] plottedDims(float[] usage, int[][] blocks) {

@@ -6,24 +6,23 @@ import ai.djl.ndarray.types.Shape;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.disentangle4j.data.FactorSampler;
 import org.disentangle4j.data.GroundTruthDataset;
-import org.disentangle4j.model.AdditiveModel;
-import org.disentangle4j.model.LatentVariableModel;
+import org.disentangle4j.model.FigureInputs;
+import org.disentangle4j.model.Model;
 import org.disentangle4j.model.Seeds;
 import org.disentangle4j.viz.ImageGrid;
 
 /**
- * The pictures of a trained model: reconstructions, samples from the prior, latent traversals,
- * the Cartesian-product extrapolation grid and (additive decoders) each block's own rendering.
- * Everything is drawn from the seed, so the same run gives the same pictures.
+ * The standard pictures of every trained model: reconstructions, samples from the prior, latent
+ * traversals and the Cartesian-product extrapolation grid; a method's own figures
+ * ({@link Model#extraFigures}) are drawn beside them from the same {@link #inputs}. Everything is
+ * drawn from the seed, so the same run gives the same pictures.
  */
 public final class ModelFigures {
     private static final int SCALE = 2;
@@ -37,21 +36,25 @@ public final class ModelFigures {
     /** The frame around the extrapolation cells that lie in the out-of-support region. */
     public static final Color UNSEEN_FRAME = new Color(255, 190, 0);
     private static final int ENCODE_CHUNK = 256;
-    private static final int BLOCK_LABEL_WIDTH = 52;
 
-    private final LatentVariableModel model;
+    private final Model model;
     private final GroundTruthDataset dataset;
     private final NDManager parent;
     private final long seed;
     private final int[] shape;
 
-    public ModelFigures(LatentVariableModel model, GroundTruthDataset dataset, NDManager parent, long seed) {
+    public ModelFigures(Model model, GroundTruthDataset dataset, NDManager parent, long seed) {
         this.model = model;
         this.dataset = dataset;
         this.parent = parent;
         this.seed = seed;
         this.shape = dataset.observationShape();
         if (shape.length != 3) throw new IllegalArgumentException("figures need image observations, got " + Arrays.toString(shape));
+    }
+
+    /** What the method's own figures are drawn from: this dataset, manager and seed. */
+    public FigureInputs inputs() {
+        return new FigureInputs(dataset, parent, seed);
     }
 
     /** Top row: data; bottom row: their reconstructions. */
@@ -106,7 +109,7 @@ public final class ModelFigures {
      * The traversals of one data sample: row r sweeps latent {@code dims()[r]} over evenly spaced
      * values from code − half-width to code + half-width, every other dimension held at the
      * sample's code (see {@link LatentTraversal#grid}). Rows are ordered by {@link
-     * LatentVariableModel#latentUsage} over {@value #STATISTICS_SAMPLES} data samples, of which the
+     * Model#latentUsage} over {@value #STATISTICS_SAMPLES} data samples, of which the
      * sample is the first.
      *
      * @param steps values per row; an even count is raised by one, so that the middle value is
@@ -162,7 +165,7 @@ public final class ModelFigures {
      * The Cartesian-product extrapolation grid ({@link CartesianProductGrid}): {@value
      * #EXTRAPOLATION_SAMPLES} images from the training distribution and as many from the
      * dataset's out-of-support sampler (when it has one) are encoded; two latent dimensions (see
-     * {@link CartesianProductGrid#plottedDims}, ranked by {@link LatentVariableModel#latentUsage})
+     * {@link CartesianProductGrid#plottedDims}, ranked by {@link Model#latentUsage})
      * are swept over {@code steps} values each, every other dimension held at its median, and
      * every combination is decoded and tiled (decoded images clamped to [0, 1]). Cells whose code
      * lies where the out-of-support images are encoded get a {@link #UNSEEN_FRAME} frame.
@@ -180,7 +183,7 @@ public final class ModelFigures {
                 outCodes = encode(m, dataset.render(unseen.get().sample(EXTRAPOLATION_SAMPLES, random)), EXTRAPOLATION_SAMPLES);
             }
             float[] usage = model.latentUsage(batch(m, inImages, STATISTICS_SAMPLES)).toFloatArray();
-            int[] dims = CartesianProductGrid.plottedDims(usage, model instanceof AdditiveModel a ? a.latentBlocks() : null);
+            int[] dims = CartesianProductGrid.plottedDims(usage, model.latentBlocks().orElse(null));
             CartesianProductGrid plan = CartesianProductGrid.of(inCodes, outCodes, d, dims[0], dims[1], steps);
             float[] images = model.generate(m.create(plan.codes(), new Shape((long) steps * steps, d))).clip(0f, 1f).toFloatArray();
             ImageGrid grid = new ImageGrid(steps, steps, shape[0], shape[1], shape[2], SCALE);
@@ -194,88 +197,6 @@ public final class ModelFigures {
             grid.writePng(file);
             return plan;
         }
-    }
-
-    /**
-     * What {@link #writeBlocks} draws, before any display mapping: {@code count} inputs, their
-     * reconstructions (clamped to [0, 1]) and each block's own rendering f_B(z_B) (unclamped; their
-     * sum is the unclamped reconstruction), all (count, C, H, W) row-major; {@code unseen[i]} says
-     * whether input i is out-of-support.
-     */
-    public record BlockRenderings(float[] inputs, float[] reconstructions, List<float[]> blocks, boolean[] unseen) {
-        /**
-         * The one linear display scale of every block tile: {lo, hi}, the least and greatest value
-         * of all block renderings together, drawn as 0 and 1 (so a flat block looks flat and tiles
-         * compare).
-         */
-        public float[] displayRange() {
-            float lo = Float.POSITIVE_INFINITY, hi = Float.NEGATIVE_INFINITY;
-            for (float[] block : blocks) {
-                for (float v : block) {
-                    lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
-                }
-            }
-            return new float[] {lo, hi};
-        }
-    }
-
-    /**
-     * The inputs of {@link #writeBlocks}: {@code count} images, the last {@code count / 3} from the
-     * out-of-support sampler when the dataset has one, the others from the training distribution;
-     * each encoded, reconstructed and decoded block by block.
-     */
-    public BlockRenderings blockRenderings(int count) {
-        if (!(model instanceof AdditiveModel additive)) throw new IllegalStateException("block renderings need an additive decoder");
-        if (count < 1) throw new IllegalArgumentException("need at least one input, got " + count);
-        try (NDManager m = parent.newSubManager()) {
-            Optional<FactorSampler> sampler = dataset.outOfSupport();
-            int unseenCount = sampler.isPresent() ? count / 3 : 0;
-            int size = dataset.observationSize();
-            float[] inputs = Arrays.copyOf(render(count - unseenCount, 5), count * size);
-            if (unseenCount > 0) {
-                SplittableRandom random = new SplittableRandom(Seeds.mix(seed, Seeds.FIGURES, 6));
-                System.arraycopy(dataset.render(sampler.get().sample(unseenCount, random)), 0, inputs, (count - unseenCount) * size,
-                        unseenCount * size);
-            }
-            boolean[] unseen = new boolean[count];
-            for (int i = count - unseenCount; i < count; i++) unseen[i] = true;
-            NDArray codes = model.represent(batch(m, inputs, count));
-            float[] reconstructions = model.generate(codes).clip(0f, 1f).toFloatArray();
-            List<float[]> blocks = new ArrayList<>();
-            for (NDArray block : additive.decodeBlocks(codes)) blocks.add(block.toFloatArray());
-            return new BlockRenderings(inputs, reconstructions, blocks, unseen);
-        }
-    }
-
-    /**
-     * One row per input ({@link #blockRenderings}): the input, its reconstruction, then each
-     * block's own rendering f_B(z_B). Block renderings are unclamped and may be negative (they are
-     * added to one another), so all block tiles share one linear scale from the least to the
-     * greatest block value ({@link BlockRenderings#displayRange}). Rows of out-of-support inputs
-     * are labelled "unseen", the others "train", when the dataset has an out-of-support set.
-     */
-    public BlockRenderings writeBlocks(Path file, int count) throws IOException {
-        BlockRenderings r = blockRenderings(count);
-        boolean labelled = dataset.outOfSupport().isPresent();
-        int numBlocks = r.blocks().size();
-        ImageGrid grid = new ImageGrid(count, 2 + numBlocks, shape[0], shape[1], shape[2], SCALE, labelled ? BLOCK_LABEL_WIDTH : 0);
-        float[] range = r.displayRange();
-        float span = range[1] > range[0] ? range[1] - range[0] : 1f;
-        int size = dataset.observationSize();
-        for (int i = 0; i < count; i++) {
-            grid.put(i, 0, r.inputs(), i * size);
-            grid.put(i, 1, r.reconstructions(), i * size);
-            for (int b = 0; b < numBlocks; b++) {
-                float[] shown = new float[size];
-                float[] block = r.blocks().get(b);
-                for (int p = 0; p < size; p++) shown[p] = (block[i * size + p] - range[0]) / span;
-                grid.put(i, 2 + b, shown, 0);
-            }
-            if (labelled) grid.labelRow(i, r.unseen()[i] ? "unseen" : "train");
-        }
-        grid.writePng(file);
-        return r;
     }
 
     /** Codes of {@code count} observations, encoded {@value #ENCODE_CHUNK} at a time. */
@@ -312,12 +233,10 @@ public final class ModelFigures {
     }
 
     private float[] render(int count, long purpose) {
-        SplittableRandom random = new SplittableRandom(Seeds.mix(seed, Seeds.FIGURES, purpose));
-        return dataset.render(dataset.sampleFactors(count, random));
+        return inputs().render(count, purpose);
     }
 
     private NDArray batch(NDManager m, float[] pixels, int count) {
-        float[] first = pixels.length == count * dataset.observationSize() ? pixels : Arrays.copyOf(pixels, count * dataset.observationSize());
-        return m.create(first, new Shape(count, shape[0], shape[1], shape[2]));
+        return inputs().batch(m, pixels, count);
     }
 }

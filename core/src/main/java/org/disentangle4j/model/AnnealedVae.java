@@ -2,6 +2,8 @@ package org.disentangle4j.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import java.util.List;
+import org.disentangle4j.model.HyperParameter.Range;
 import org.disentangle4j.nn.Scalars;
 
 /**
@@ -14,15 +16,26 @@ import org.disentangle4j.nn.Scalars;
  * uses C = 0. Logs the capacity as {@code capacity}.
  */
 public final class AnnealedVae extends VaeModel {
+    public static final HyperParameter C_MAX = new HyperParameter("c-max", 25.0, "final capacity C in nats", Range.WEIGHT)
+            .withGrid(5, 10, 25, 50, 75, 100);
+    public static final HyperParameter GAMMA = new HyperParameter("gamma", 1000.0, "weight γ of |KL − C| (study: 1000)", Range.WEIGHT);
+    public static final HyperParameter ITERATION_THRESHOLD = new HyperParameter("iteration-threshold", 100_000.0,
+            "steps over which C grows from 0 to c_max (study: 100,000)", Range.POSITIVE);
+
+    public static final Method METHOD = new Method("annealed-vae", "AnnealedVAE (Burgess et al. 2018): reconstruction + γ·|KL − C(t)|, "
+            + "C(t) = min(c_max, c_max·t/threshold) for t steps done; γ = 1000 and threshold 100,000 fixed in the study, "
+            + "c_max = 25 nats as in the paper's dSprites runs",
+            List.of(C_MAX, GAMMA, ITERATION_THRESHOLD), AnnealedVae::new);
+
     private final float gamma;
     private final double cMax;
     private final double threshold;
 
     public AnnealedVae(ModelSpec spec, NDManager parent, long initSeed) {
         super(spec, parent, initSeed);
-        this.gamma = (float) spec.hyper("gamma");
-        this.cMax = spec.hyper("c-max");
-        this.threshold = spec.hyper("iteration-threshold");
+        this.gamma = (float) spec.value(GAMMA);
+        this.cMax = spec.value(C_MAX);
+        this.threshold = spec.value(ITERATION_THRESHOLD);
         if (!(threshold > 0)) {
             throw new org.disentangle4j.io.UserInputException("--iteration-threshold must be positive, got " + threshold);
         }

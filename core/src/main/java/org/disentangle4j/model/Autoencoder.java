@@ -6,6 +6,9 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.disentangle4j.model.HyperParameter.Range;
 import org.disentangle4j.io.UserInputException;
 import org.disentangle4j.nn.AutoencoderDecoder;
 import org.disentangle4j.nn.AutoencoderEncoder;
@@ -18,15 +21,30 @@ import org.disentangle4j.nn.Scalars;
  * only: the squared error summed over pixel values and averaged over the batch. Adam with weight
  * decay (the reference's 5e-4, an L2 term added to the gradient as PyTorch's Adam does) over all
  * trainable parameters; the trainer keeps the parameters of the lowest validation loss
- * ({@link ValidatedModel}).
+ * ({@link #validation}).
  *
  * <p>Inference mode (codes for metrics, decoded images for figures) uses batch normalisation's
  * running statistics; training uses the batch's own. The observation model (the run's
  * likelihood) does not apply: decoded images are read as they are, clamped to [0, 1].
  */
-public class Autoencoder extends Model implements LatentVariableModel, ValidatedModel {
+public class Autoencoder extends Model {
     /** Observations in the validation set: 512 images, 8 of the default batches. */
     public static final int VALIDATION_SIZE = 512;
+
+    public static final HyperParameter WEIGHT_DECAY = new HyperParameter("weight-decay", 5e-4,
+            "Adam's L2 weight decay (reference: 5e-4)", Range.WEIGHT);
+    public static final HyperParameter VALIDATE_EVERY = new HyperParameter("validate-every", 250,
+            "steps between validations; best.npz keeps the lowest validation loss", Range.COUNT);
+    /**
+     * Training options of the additive-decoder paper's models: Adam lr 1e-3 as in the reference
+     * (models/*.py, algorithms/*.py of its code); without --blocks or --latent-dim their code has
+     * the dataset's blocks (balls-scalar 1,1, balls-block-* 2,2).
+     */
+    public static final Map<String, Object> TRAINING_DEFAULTS = Map.of("lr", 1e-3, "blocks", "dataset");
+
+    public static final Method METHOD = new Method("ae", "autoencoder with the non-additive decoder of the additive-decoder paper: "
+            + "conv encoder, batch-normalised code, MLP decoder with batch norm; loss: squared error on pixels; keeps the checkpoint "
+            + "of the lowest validation loss (best.npz)", List.of(WEIGHT_DECAY, VALIDATE_EVERY), Autoencoder::new, TRAINING_DEFAULTS);
 
     private final Block encoder;
     private final Block decoder;
@@ -45,10 +63,6 @@ public class Autoencoder extends Model implements LatentVariableModel, Validated
             throw new UserInputException("method " + spec.method() + " needs 64×64 images; the dataset gives observations of shape "
                     + Arrays.toString(obs));
         }
-        if (spec.hyper("validate-every") < 1) {
-            throw new UserInputException("--validate-every must be a positive number of steps, got "
-                    + (long) spec.hyper("validate-every"));
-        }
         this.encoder = addPart("encoder", new AutoencoderEncoder(spec.latentDim()), new Shape(2, obs[0], obs[1], obs[2]));
         this.decoder = addPart("decoder", decoder != null ? decoder : new AutoencoderDecoder(obs[0]), new Shape(2, spec.latentDim()));
         this.pixels = obs[0] * obs[1] * obs[2];
@@ -59,18 +73,14 @@ public class Autoencoder extends Model implements LatentVariableModel, Validated
         return forward(encoder, observations, training);
     }
 
-    /** Images (B, C, H, W) of codes, unclamped. */
-    public NDArray decode(NDArray codes, boolean training) {
-        return forward(decoder, codes, training);
+    /** Images (B, C, H, W) for what the decoder reads, unclamped (decoded images are read clamped to [0, 1]). */
+    @Override
+    public NDArray decode(NDArray decoderInput, boolean training) {
+        return forward(decoder, decoderInput, training);
     }
 
     protected Block decoderBlock() {
         return decoder;
-    }
-
-    @Override
-    public int latentDim() {
-        return spec().latentDim();
     }
 
     /** Squared error summed over the pixel values of each image, averaged over the batch: a scalar. */
@@ -82,7 +92,7 @@ public class Autoencoder extends Model implements LatentVariableModel, Validated
     @Override
     public Losses losses(Batch batch, StepContext context) {
         NDArray x = batch.observations();
-        NDArray recon = sumOfSquares(decode(encode(x, true), true), x);
+        NDArray recon = sumOfSquares(decode(transformLatent(encode(x, true), true), true), x);
         Losses losses = new Losses().term("recon", recon);
         // the per-pixel mean squared error, for reading against the metric's RMSE (not differentiated)
         losses.term("mse", Scalars.div(recon.stopGradient(), pixels));
@@ -92,7 +102,7 @@ public class Autoencoder extends Model implements LatentVariableModel, Validated
 
     @Override
     public List<ParameterGroup> parameterGroups(OptimizerSettings main) {
-        return List.of(new ParameterGroup(MAIN_GROUP, parameterNamesOf(), main.withWeightDecay(spec().hyper("weight-decay"))));
+        return List.of(new ParameterGroup(MAIN_GROUP, parameterNamesOf(), main.withWeightDecay(spec().value(WEIGHT_DECAY))));
     }
 
     @Override
@@ -100,38 +110,14 @@ public class Autoencoder extends Model implements LatentVariableModel, Validated
         return encode(observations, false);
     }
 
-    /** Decoded images clamped to [0, 1] (the decoder has no output activation). */
+    /** Validation on {@value #VALIDATION_SIZE} images every {@code --validate-every} steps, on the training loss in inference mode. */
     @Override
-    public NDArray generate(NDArray codes) {
-        return decode(codes, false).clip(0f, 1f);
+    public Optional<Validation> validation() {
+        return Optional.of(new Validation(spec().count(VALIDATE_EVERY), VALIDATION_SIZE,
+                x -> sumOfSquares(generateRaw(x), x)));
     }
 
-    /** The variance of each code dimension over these observations. */
-    @Override
-    public NDArray latentUsage(NDArray observations) {
-        NDArray z = represent(observations);
-        NDArray centred = z.sub(z.mean(new int[] {0}, true));
-        return centred.square().mean(new int[] {0});
-    }
-
-    @Override
-    public boolean hasPrior() {
-        return false;
-    }
-
-    @Override
-    public int validationEvery() {
-        return (int) spec().hyper("validate-every");
-    }
-
-    @Override
-    public int validationSize() {
-        return VALIDATION_SIZE;
-    }
-
-    /** The training loss (squared error per image) in inference mode. */
-    @Override
-    public NDArray validationLoss(NDArray observations) {
-        return sumOfSquares(decode(encode(observations, false), false), observations);
+    private NDArray generateRaw(NDArray observations) {
+        return decode(transformLatent(encode(observations, false), false), false);
     }
 }

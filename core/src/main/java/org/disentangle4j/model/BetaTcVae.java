@@ -2,6 +2,8 @@ package org.disentangle4j.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import java.util.List;
+import org.disentangle4j.model.HyperParameter.Range;
 import org.disentangle4j.nn.Scalars;
 
 /**
@@ -10,13 +12,19 @@ import org.disentangle4j.nn.Scalars;
  * Logs the estimate as {@code tc}.
  */
 public final class BetaTcVae extends VaeModel {
+    public static final HyperParameter BETA = new HyperParameter("beta", 6.0, "β: the TC term's weight is β − 1", Range.atLeast(1))
+            .withGrid(1, 2, 4, 6, 8, 10);
+
+    public static final Method METHOD = new Method("beta-tcvae", "β-TCVAE (Chen et al. 2018): reconstruction + KL + (β − 1)·TC, TC by the "
+            + "minibatch-weighted sampling estimate on the batch; β = 6 from the study grid", List.of(BETA), BetaTcVae::new);
+
     private static final float LOG_2PI = (float) Math.log(2 * Math.PI);
 
     private final float beta;
 
     public BetaTcVae(ModelSpec spec, NDManager parent, long initSeed) {
         super(spec, parent, initSeed);
-        this.beta = (float) spec.hyper("beta");
+        this.beta = (float) spec.value(BETA);
     }
 
     /**

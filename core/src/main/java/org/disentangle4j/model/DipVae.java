@@ -2,6 +2,8 @@ package org.disentangle4j.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import java.util.List;
+import org.disentangle4j.model.HyperParameter.Range;
 import org.disentangle4j.nn.Scalars;
 
 /**
@@ -22,6 +24,21 @@ public final class DipVae extends VaeModel {
         II
     }
 
+    public static final HyperParameter LAMBDA_OD = new HyperParameter("lambda-od", 10.0, "weight λ_od of the off-diagonal penalty",
+            Range.WEIGHT).withGrid(1, 2, 5, 10, 20, 50);
+    private static final String LAMBDA_D_MEANING = "weight λ_d of the diagonal penalty (study: 10·λ_od for DIP-VAE-I, λ_od for DIP-VAE-II)";
+    /** DIP-VAE-I's λ_d: 10·λ_od unless given. */
+    public static final HyperParameter LAMBDA_D_I = HyperParameter.relative("lambda-d", 10.0, LAMBDA_OD.name(), LAMBDA_D_MEANING, Range.WEIGHT);
+    /** DIP-VAE-II's λ_d: λ_od unless given. */
+    public static final HyperParameter LAMBDA_D_II = HyperParameter.relative("lambda-d", 1.0, LAMBDA_OD.name(), LAMBDA_D_MEANING, Range.WEIGHT);
+
+    public static final Method METHOD_I = new Method("dip-vae-i", "DIP-VAE-I (Kumar et al. 2018): reconstruction + KL + λ_od·Σ_{i≠j}Cov_ij² + "
+            + "λ_d·Σ_i(Cov_ii − 1)², Cov of the posterior means over the batch; λ_d = 10·λ_od as in the study, λ_od = 10 from its grid",
+            List.of(LAMBDA_OD, LAMBDA_D_I), (spec, parent, seed) -> new DipVae(spec, parent, seed, Type.I));
+    public static final Method METHOD_II = new Method("dip-vae-ii", "DIP-VAE-II (Kumar et al. 2018): as DIP-VAE-I with Cov of the aggregate "
+            + "posterior, E[Cov q(z|x)] + Cov(means); λ_d = λ_od as in the study, λ_od = 10 from its grid",
+            List.of(LAMBDA_OD, LAMBDA_D_II), (spec, parent, seed) -> new DipVae(spec, parent, seed, Type.II));
+
     private final Type type;
     private final float lambdaOffDiagonal;
     private final float lambdaDiagonal;
@@ -29,8 +46,8 @@ public final class DipVae extends VaeModel {
     public DipVae(ModelSpec spec, NDManager parent, long initSeed, Type type) {
         super(spec, parent, initSeed);
         this.type = type;
-        this.lambdaOffDiagonal = (float) spec.hyper("lambda-od");
-        this.lambdaDiagonal = (float) spec.hyper("lambda-d");
+        this.lambdaOffDiagonal = (float) spec.value(LAMBDA_OD);
+        this.lambdaDiagonal = (float) spec.value(type == Type.I ? LAMBDA_D_I : LAMBDA_D_II);
     }
 
     /** The (d, d) covariance the method penalises, for a batch's posterior. */

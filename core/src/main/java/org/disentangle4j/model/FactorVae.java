@@ -15,6 +15,7 @@ import ai.djl.training.ParameterStore;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.disentangle4j.model.HyperParameter.Range;
 import org.disentangle4j.nn.Scalars;
 
 /**
@@ -34,6 +35,13 @@ import org.disentangle4j.nn.Scalars;
  * classifies correctly).
  */
 public final class FactorVae extends VaeModel {
+    public static final HyperParameter GAMMA = new HyperParameter("gamma", 40.0, "weight γ of the TC term", Range.WEIGHT)
+            .withGrid(10, 20, 30, 40, 50, 100);
+
+    public static final Method METHOD = new Method("factor-vae", "FactorVAE (Kim & Mnih 2018): reconstruction + KL + γ·TC, TC from a "
+            + "discriminator on z vs dimension-wise shuffled z, trained in the same step with its own Adam (lr 1e-4, β1 0.5, β2 0.9); "
+            + "γ = 40 from the study grid", List.of(GAMMA), FactorVae::new);
+
     /** The discriminator's optimiser group. */
     public static final String DISCRIMINATOR = "discriminator";
     /** disentanglement_lib's discriminator Adam (unsupervised_study_v1/model_configs/shared.gin). */
@@ -48,7 +56,7 @@ public final class FactorVae extends VaeModel {
 
     public FactorVae(ModelSpec spec, NDManager parent, long initSeed) {
         super(spec, parent, initSeed);
-        this.gamma = (float) spec.hyper("gamma");
+        this.gamma = (float) spec.value(GAMMA);
         this.discriminator = addPart(DISCRIMINATOR, newDiscriminator(), new Shape(1, spec.latentDim()));
     }
 

@@ -1,10 +1,14 @@
 package org.disentangle4j.model;
 
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * A method's hyper-parameter with its paper default; the command line exposes it as
- * {@code --name}.
+ * A method's hyper-parameter, declared beside the method's code: its name, its paper default,
+ * what it means, the values a run may use and the grid of the method's study. The command line
+ * exposes it as {@code --name}; {@code models}, {@code --help} and the sweep grid's validation read
+ * the declaration. A method reads its value with {@link ModelSpec#value} or {@link ModelSpec#count}.
  *
  * <p>A default may be relative to another hyper-parameter of the same method
  * ({@code relativeTo}): then the default is {@code defaultValue × value of relativeTo}, e.g.
@@ -12,8 +16,13 @@ import java.math.BigDecimal;
  *
  * @param relativeTo the hyper-parameter the default is a multiple of, or null for a plain default
  * @param range the values a run may use; anything else is refused before training
+ * @param grid the values of the method's study (disentanglement_lib's sweep, the paper's table); empty when it has none
  */
-public record HyperParameter(String name, double defaultValue, String description, String relativeTo, Range range) {
+public record HyperParameter(String name, double defaultValue, String description, String relativeTo, Range range, List<Double> grid) {
+
+    public HyperParameter {
+        grid = List.copyOf(grid);
+    }
 
     /**
      * The values a hyper-parameter may take: at least (or above) {@code min}, at most {@code max},
@@ -47,7 +56,19 @@ public record HyperParameter(String name, double defaultValue, String descriptio
 
     /** A hyper-parameter with a plain numeric default. */
     public HyperParameter(String name, double defaultValue, String description, Range range) {
-        this(name, defaultValue, description, null, range);
+        this(name, defaultValue, description, null, range, List.of());
+    }
+
+    /** The same hyper-parameter with the study's grid. */
+    public HyperParameter withGrid(double... values) {
+        return new HyperParameter(name, defaultValue, description, relativeTo, range,
+                java.util.Arrays.stream(values).boxed().toList());
+    }
+
+    /** The description with the study's grid, as {@code models} and {@code --help} show it. */
+    public String help() {
+        if (grid.isEmpty()) return description;
+        return description + " (study grid " + grid.stream().map(HyperParameter::format).collect(Collectors.joining(", ")) + ")";
     }
 
     /** The violation of {@code value}, as one line naming the option; null when it is in range. */
@@ -64,7 +85,7 @@ public record HyperParameter(String name, double defaultValue, String descriptio
 
     /** A hyper-parameter whose default is {@code factor} times another one's value. */
     public static HyperParameter relative(String name, double factor, String relativeTo, String description, Range range) {
-        return new HyperParameter(name, factor, description, relativeTo, range);
+        return new HyperParameter(name, factor, description, relativeTo, range, List.of());
     }
 
     /** The default as people read it: "4", "0.0001" or "10·lambda-od". */

@@ -14,15 +14,30 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
 import org.disentangle4j.nn.GlorotUniform;
 
 /**
- * A trainable model: named networks ("parts"), the loss of one training step, and the
- * representation that metrics read.
+ * The method template: a trainable model is named networks ("parts") and the hooks below. A
+ * method is one class that overrides the hooks it needs; the trainer, run directory, figures,
+ * metrics adapters and command line call the hooks and never ask a model what it is.
  *
- * <p>A method differs from another only by the hooks it overrides; the trainer, checkpoints and
- * metrics see nothing else. Parameters and optimiser state live in this model's manager; every
- * temporary of a step lives in the step's manager.
+ * <p>The hooks, in the order data flows through them:
+ * <ol>
+ *   <li>{@link #batchSampling}: how the trainer draws a batch (i.i.d., pairs, a labelled fraction);
+ *   <li>{@link #represent}: encode observations to codes (the representation metrics score);
+ *   <li>{@link #transformLatent}: codes to what the decoder reads (identity by default);
+ *   <li>{@link #decode}: the decoder's raw output, and {@link #observationMean} from it;
+ *   <li>{@link #losses}: the named loss terms of a step and the objective of each parameter group;
+ *   <li>{@link #parameterGroups}: extra parameter groups with their own optimiser settings;
+ *   <li>{@link #extraFigures}: the method's own pictures, beside the standard ones;
+ *   <li>{@link #interventionTargets}: the latent nodes and decoder layers that can be intervened on;
+ *   <li>{@link #latentBlocks} and {@link #validation}: block-structured codes and best-checkpoint
+ *       validation, for the methods that have them.
+ * </ol>
+ * Parameters and optimiser state live in this model's manager; every temporary of a step lives
+ * in the step's manager.
  */
 public abstract class Model implements AutoCloseable {
     /** The group that every method has: the networks trained on the main objective. */
@@ -49,6 +64,95 @@ public abstract class Model implements AutoCloseable {
     public NDManager manager() {
         return manager;
     }
+
+    /** The size of the code {@link #represent} gives and {@link #generate} reads. */
+    public int latentDim() {
+        return spec.latentDim();
+    }
+
+    // ---- hooks ----
+
+    /** How the trainer draws each step's batch; i.i.d. observations without labels by default. */
+    public BatchSampling batchSampling() {
+        return BatchSampling.IID;
+    }
+
+    /** Codes (B, d) of observations, in inference mode: the representation metrics score (a VAE's posterior mean). */
+    public abstract NDArray represent(NDArray observations);
+
+    /**
+     * What the decoder reads for codes (B, d): the identity unless the method puts a layer between
+     * encoder and decoder (a causal layer, a learned symmetry). {@link #generate} applies it, and a
+     * method's {@link #losses} should too.
+     */
+    public NDArray transformLatent(NDArray codes, boolean training) {
+        return codes;
+    }
+
+    /** The decoder's raw output (logits, or images for decoders without an output activation) for what it reads. */
+    public abstract NDArray decode(NDArray decoderInput, boolean training);
+
+    /** Mean observations from the decoder's raw output; by default the output clamped to [0, 1]. */
+    public NDArray observationMean(NDArray decoderOutput) {
+        return decoderOutput.clip(0f, 1f);
+    }
+
+    /** Mean observations for codes (B, d) in inference mode: decode ∘ transform, the generator figures and metrics see. */
+    public final NDArray generate(NDArray codes) {
+        return observationMean(decode(transformLatent(codes, false), false));
+    }
+
+    /** The named loss terms and per-group objectives of one training step. */
+    public abstract Losses losses(Batch batch, StepContext context);
+
+    /**
+     * The optimiser groups. The default is one group over every trainable parameter with the
+     * run's settings; methods with a second network and its own optimiser override this.
+     */
+    public List<ParameterGroup> parameterGroups(OptimizerSettings main) {
+        return List.of(new ParameterGroup(MAIN_GROUP, parameterNamesOf(), main));
+    }
+
+    /** The method's own figures, drawn into every run directory after the standard ones. None by default. */
+    public List<ExtraFigure> extraFigures() {
+        return List.of();
+    }
+
+    /**
+     * What can be intervened on: by default each code dimension is a latent node ({@code z0},
+     * {@code z1}, …) and no decoder layer is addressable.
+     */
+    public InterventionTargets interventionTargets() {
+        return new InterventionTargets(IntStream.range(0, latentDim()).mapToObj(i -> "z" + i).toList(), List.of());
+    }
+
+    /**
+     * How much each code dimension is used for these observations, shape (d), in inference mode;
+     * orders traversals and picks the extrapolation grid's dimensions. By default the variance of
+     * each code over the observations.
+     */
+    public NDArray latentUsage(NDArray observations) {
+        NDArray z = represent(observations);
+        NDArray centred = z.sub(z.mean(new int[] {0}, true));
+        return centred.square().mean(new int[] {0});
+    }
+
+    /** Whether codes have a standard normal prior to sample from (figures sample it; else codes' own spread). */
+    public boolean hasPrior() {
+        return false;
+    }
+
+    /** The latent dimensions of each block when the decoder is block-structured (additive decoders); empty otherwise. */
+    public Optional<int[][]> latentBlocks() {
+        return Optional.empty();
+    }
+
+    /** The validation that keeps the best parameters in {@code best.npz}; empty for methods that keep the last ones. */
+    public Optional<Validation> validation() {
+        return Optional.empty();
+    }
+
+    // ---- for the methods ----
 
     /** Registers and initialises a network; weights Glorot-uniform, biases zero. */
     protected final <B extends Block> B addPart(String name, B block, Shape inputShape) {
@@ -88,29 +192,15 @@ public abstract class Model implements AutoCloseable {
         return names;
     }
 
-    /**
-     * The optimiser groups. The default is one group over every trainable parameter with the
-     * run's settings; methods with a second network and its own optimiser override this.
-     */
-    public List<ParameterGroup> parameterGroups(OptimizerSettings main) {
-        return List.of(new ParameterGroup(MAIN_GROUP, parameterNamesOf(), main));
-    }
-
-    /** Runs a part on one input. */
     /** The store the parts' parameters are read through (for blocks with forward methods of their own). */
     protected final ParameterStore parameterStore() {
         return store;
     }
 
+    /** Runs a part on one input. */
     protected final NDArray forward(Block block, NDArray input, boolean training) {
         return block.forward(store, new NDList(input), training).singletonOrThrow();
     }
-
-    /** The named loss terms and per-group objectives of one training step. */
-    public abstract Losses losses(Batch batch, StepContext context);
-
-    /** The representation metrics score (a VAE's posterior mean), computed in inference mode. */
-    public abstract NDArray represent(NDArray observations);
 
     @Override
     public void close() {

@@ -16,11 +16,17 @@ public record ModelSpec(
         hyperParameters = new TreeMap<>(hyperParameters);
     }
 
-    /** A hyper-parameter's value; the registry fills in every default, so it is always there. */
-    public double hyper(String name) {
-        Double v = hyperParameters.get(name);
-        if (v == null) throw new IllegalStateException("method " + method + " has no hyper-parameter '" + name + "'");
+    /** A declared hyper-parameter's value; the registry fills in every default, so it is always there. */
+    public double value(HyperParameter h) {
+        Double v = hyperParameters.get(h.name());
+        if (v == null) throw new IllegalStateException("method " + method + " has no hyper-parameter '" + h.name() + "'");
         return v;
+    }
+
+    /** A declared count's value (its range admits whole numbers only, checked before the model is built). */
+    public int count(HyperParameter h) {
+        if (!h.range().integer()) throw new IllegalStateException("--" + h.name() + " is not declared a whole number");
+        return Math.toIntExact((long) value(h));
     }
 
     public int channels() {

@@ -11,6 +11,8 @@ public final class Seeds {
     public static final long EVALUATION = 4;
     public static final long FIGURES = 5;
     public static final long VALIDATION = 6;
+    public static final long PAIRS = 7;
+    public static final long LABELS = 8;
 
     private Seeds() {}
 

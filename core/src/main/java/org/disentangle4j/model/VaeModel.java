@@ -9,11 +9,13 @@ import org.disentangle4j.nn.ConvDecoder;
 import org.disentangle4j.nn.ConvEncoder;
 
 /**
- * A VAE with a diagonal Gaussian posterior over the standard 64×64 encoder/decoder. Its loss is
- * reconstruction + {@link #regularizer}; the methods of the zoo differ only in the regularizer,
- * as in disentanglement_lib.
+ * The VAE family of the template: a diagonal Gaussian posterior over the standard 64×64
+ * encoder/decoder, the run's likelihood as the observation model, a standard normal prior. Its
+ * loss is reconstruction (of the decoded {@link #transformLatent transformed} sample) +
+ * {@link #regularizer}; the methods of the zoo differ only in the regularizer, as in
+ * disentanglement_lib, and log at least {@code recon}, {@code kl}, {@code elbo} and {@code loss}.
  */
-public abstract class VaeModel extends Model implements LatentVariableModel {
+public abstract class VaeModel extends Model {
     private final SequentialBlock encoder;
     private final SequentialBlock decoder;
 
@@ -26,11 +28,6 @@ public abstract class VaeModel extends Model implements LatentVariableModel {
         }
         this.encoder = addPart("encoder", new ConvEncoder(2 * spec.latentDim()), new Shape(1, obs[0], obs[1], obs[2]));
         this.decoder = addPart("decoder", new ConvDecoder(obs[0]), new Shape(1, spec.latentDim()));
-    }
-
-    @Override
-    public int latentDim() {
-        return spec().latentDim();
     }
 
     public SequentialBlock encoder() {
@@ -47,14 +44,16 @@ public abstract class VaeModel extends Model implements LatentVariableModel {
         return new Posterior(halves.get(0), halves.get(1));
     }
 
-    /** Decoder logits for latent codes (B, d). */
-    public NDArray decode(NDArray codes, boolean training) {
-        return forward(decoder, codes, training);
+    /** Decoder logits for what the decoder reads (B, d). */
+    @Override
+    public NDArray decode(NDArray decoderInput, boolean training) {
+        return forward(decoder, decoderInput, training);
     }
 
+    /** The likelihood's mean image (the sigmoid of the logits). */
     @Override
-    public NDArray generate(NDArray codes) {
-        return spec().likelihood().mean(decode(codes, false));
+    public NDArray observationMean(NDArray decoderOutput) {
+        return spec().likelihood().mean(decoderOutput);
     }
 
     @Override
@@ -62,6 +61,7 @@ public abstract class VaeModel extends Model implements LatentVariableModel {
         return encode(observations, false).mean();
     }
 
+    /** The mean KL of each dimension's posterior to the prior. */
     @Override
     public NDArray latentUsage(NDArray observations) {
         return encode(observations, false).klPerDimension();
@@ -77,12 +77,18 @@ public abstract class VaeModel extends Model implements LatentVariableModel {
         NDArray x = batch.observations();
         Posterior q = encode(x, true);
         NDArray z = q.sample(context.normal(q.mean().getShape()));
-        NDArray recon = spec().likelihood().loss(decode(z, true), x);
+        NDArray recon = spec().likelihood().loss(decode(transformLatent(z, true), true), x);
         NDArray kl = q.klPerDimension().sum();
         Losses losses = new Losses().term("recon", recon).term("kl", kl);
         NDArray loss = recon.add(regularizer(losses, q, z, context));
         losses.term("elbo", recon.add(kl).neg()).term("loss", loss);
         return losses.objective(MAIN_GROUP, loss);
+    }
+
+    /** Every code dimension is a latent node; every layer of the decoder, by its name in the decoder, can be replaced. */
+    @Override
+    public InterventionTargets interventionTargets() {
+        return new InterventionTargets(super.interventionTargets().latentNodes(), decoder.getChildren().keys());
     }
 
     /**

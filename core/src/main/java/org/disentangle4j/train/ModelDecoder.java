@@ -2,13 +2,11 @@ package org.disentangle4j.train;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import java.util.Optional;
 import org.disentangle4j.metrics.DecoderFunction;
-import org.disentangle4j.model.LatentVariableModel;
 import org.disentangle4j.model.Model;
 
 /**
- * A trained model's decoder as the metrics see it: {@link LatentVariableModel#generate} of codes
+ * A trained model's decoder as the metrics see it: {@link Model#generate} of codes
  * (so {@code decode(represent(x))} is its reconstruction of x), in inference mode, a chunk at a
  * time in its own scope.
  */
@@ -16,22 +14,15 @@ public final class ModelDecoder implements DecoderFunction {
     private static final int CHUNK = 256;
 
     private final Model model;
-    private final LatentVariableModel latent;
 
-    private ModelDecoder(Model model, LatentVariableModel latent) {
+    public ModelDecoder(Model model) {
         this.model = model;
-        this.latent = latent;
-    }
-
-    /** The model's decoder, or empty when it has none. */
-    public static Optional<DecoderFunction> of(Model model) {
-        return model instanceof LatentVariableModel latent ? Optional.of(new ModelDecoder(model, latent)) : Optional.empty();
     }
 
     @Override
     public float[] decode(double[][] codes) {
         int count = codes.length;
-        int d = latent.latentDim();
+        int d = model.latentDim();
         float[] out = null;
         int size = 0;
         for (int start = 0; start < count; start += CHUNK) {
@@ -44,7 +35,7 @@ public final class ModelDecoder implements DecoderFunction {
                 for (int j = 0; j < d; j++) flat[i * d + j] = (float) codes[start + i][j];
             }
             try (NDManager m = model.manager().newSubManager()) {
-                float[] images = latent.generate(m.create(flat, new Shape(n, d))).toFloatArray();
+                float[] images = model.generate(m.create(flat, new Shape(n, d))).toFloatArray();
                 if (out == null) {
                     size = images.length / n;
                     out = new float[count * size];

@@ -5,14 +5,13 @@ import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 import java.util.Optional;
 import org.disentangle4j.metrics.RepresentationFunction;
-import org.disentangle4j.model.AdditiveModel;
 import org.disentangle4j.model.Model;
 
 /**
  * A trained model as the metrics see it: observations in, {@link Model#represent} codes out
  * (the posterior mean for VAEs), in inference mode, a chunk at a time so that memory stays
- * bounded however many points a metric asks for. An {@link AdditiveModel}'s latent blocks are
- * passed on to the block-wise metrics.
+ * bounded however many points a metric asks for. The model's {@link Model#latentBlocks} (additive
+ * decoders) are passed on to the block-wise metrics.
  */
 public final class ModelRepresentation implements RepresentationFunction {
     private static final int CHUNK = 256;
@@ -27,7 +26,7 @@ public final class ModelRepresentation implements RepresentationFunction {
 
     @Override
     public Optional<int[][]> latentBlocks() {
-        return model instanceof AdditiveModel additive ? Optional.of(additive.latentBlocks()) : Optional.empty();
+        return model.latentBlocks();
     }
 
     @Override

@@ -12,8 +12,7 @@ import java.util.Set;
 import org.disentangle4j.data.Datasets;
 import org.disentangle4j.data.GroundTruthDataset;
 import org.disentangle4j.intervene.ModelFigures;
-import org.disentangle4j.model.AdditiveModel;
-import org.disentangle4j.model.LatentVariableModel;
+import org.disentangle4j.model.ExtraFigure;
 import org.disentangle4j.model.Likelihood;
 import org.disentangle4j.model.Methods;
 import org.disentangle4j.model.Model;
@@ -33,7 +32,6 @@ public final class Run implements AutoCloseable {
     public static final String SAMPLES = "samples.png";
     public static final String LOSS = "loss.png";
     public static final String EXTRAPOLATION = "extrapolation.png";
-    public static final String BLOCKS = "blocks.png";
 
     private final RunDirectory directory;
     private final TrainingConfig config;
@@ -148,17 +146,17 @@ public final class Run implements AutoCloseable {
 
     /**
      * Writes reconstructions, samples, traversals, the extrapolation grid (two or more latent
-     * dimensions), the block renderings (additive decoders) and the loss curves into the run
-     * directory.
+     * dimensions), the method's own figures ({@link Model#extraFigures}, e.g. additive decoders'
+     * {@code blocks.png}) and the loss curves into the run directory.
      */
     public void writeFigures() throws IOException {
-        if (model instanceof LatentVariableModel latent && dataset.observationShape().length == 3) {
-            ModelFigures figures = new ModelFigures(latent, dataset, model.manager(), config.seed());
+        if (dataset.observationShape().length == 3) {
+            ModelFigures figures = new ModelFigures(model, dataset, model.manager(), config.seed());
             figures.writeReconstructions(directory.file(RECONSTRUCTIONS), 10);
             figures.writeSamples(directory.file(SAMPLES), 8, 8);
             figures.writeTraversals(directory.file(TRAVERSALS), ModelFigures.TRAVERSAL_STEPS);
-            if (latent.latentDim() >= 2) figures.writeExtrapolation(directory.file(EXTRAPOLATION), 7);
-            if (latent instanceof AdditiveModel) figures.writeBlocks(directory.file(BLOCKS), 6);
+            if (model.latentDim() >= 2) figures.writeExtrapolation(directory.file(EXTRAPOLATION), 7);
+            for (ExtraFigure extra : model.extraFigures()) extra.write(figures.inputs(), directory.file(extra.file()));
         }
         List<LossPlot.Point> points = TrainingLog.read(directory.file(RunDirectory.LOG)).stream()
                 .map(e -> new LossPlot.Point(e.step(), e.values())).toList();

@@ -27,7 +27,7 @@ public final class RunDirectory {
     public static final String LOG = "log.jsonl";
     public static final String CHECKPOINT = "checkpoint.npz";
     public static final String METRICS = "metrics.json";
-    /** The parameters of the lowest validation loss, for models that ask for it ({@code ValidatedModel}). */
+    /** The parameters of the lowest validation loss, for models that ask for it ({@code Model.validation}). */
     public static final String BEST = "best.npz";
 
     /**

@@ -25,7 +25,7 @@ import org.disentangle4j.model.OptimizerSettings;
 import org.disentangle4j.model.ParameterGroup;
 import org.disentangle4j.model.Seeds;
 import org.disentangle4j.model.StepContext;
-import org.disentangle4j.model.ValidatedModel;
+import org.disentangle4j.model.Validation;
 
 /**
  * The training loop: batches from a background producer, one backward pass per step over the
@@ -33,8 +33,9 @@ import org.disentangle4j.model.ValidatedModel;
  * {@code logEvery} steps, atomic checkpoints every {@code checkpointEvery} steps, at the end, and
  * when a stop is requested (Ctrl-C / SIGTERM), so an interrupted run loses nothing.
  *
- * <p>A {@link ValidatedModel} also gets its validation loss computed every
- * {@link ValidatedModel#validationEvery()} steps and after the last, on a fixed set drawn from the
+ * <p>Batches are drawn as the model's {@link Model#batchSampling} asks (i.i.d., pairs, a labelled
+ * fraction). A model with a {@link Model#validation} also gets its validation loss computed every
+ * {@link Validation#every()} steps and after the last, on a fixed set drawn from the
  * training distribution with the run's validation seed; it is logged as {@code val_loss}, and
  * {@code best.npz} is rewritten (atomically) whenever it is lower than every earlier one. The
  * lowest loss so far is read back from {@code best.npz} on resuming, so a resumed run keeps the
@@ -118,7 +119,7 @@ public final class Trainer {
         Path checkpoint = run.file(RunDirectory.CHECKPOINT);
         long step = Files.exists(checkpoint) ? Checkpoint.load(checkpoint, model, optimizers) : 0;
         Path best = run.file(RunDirectory.BEST);
-        if (model instanceof ValidatedModel && step > 0 && Files.exists(best)) {
+        if (model.validation().isPresent() && step > 0 && Files.exists(best)) {
             bestValidationLoss = Checkpoint.readBest(best).validationLoss();
         }
         try {
@@ -150,15 +151,17 @@ public final class Trainer {
         // a divergence before the first periodic checkpoint still leaves finite parameters to keep
         if (!Files.exists(run.file(RunDirectory.CHECKPOINT))) divergence = checkpoint(completed, listener);
         try (TrainingLog log = new TrainingLog(run.file(RunDirectory.LOG));
-                BatchProducer producer = new BatchProducer(dataset, batchSize, config.seed(), start, total, PREFETCH)) {
+                BatchProducer producer = new BatchProducer(dataset, model.batchSampling(), batchSize, config.seed(), start, total,
+                        PREFETCH)) {
+            Validation validation = model.validation().orElse(null);
             while (divergence == null && completed < total && !stopRequested) {
                 BatchProducer.HostBatch host = producer.take();
                 Map<String, Float> terms;
                 try (NDManager stepManager = model.manager().newSubManager();
                         GradientCollector collector = engine.newGradientCollector()) {
-                    NDArray x = stepManager.create(host.pixels(), batchShape, DataType.FLOAT32);
+                    Batch batch = batchOf(host, batchShape, stepManager);
                     StepContext context = new StepContext(host.step(), stepManager, config.seed(), true);
-                    Losses losses = model.losses(new Batch(x, host.factors()), context);
+                    Losses losses = model.losses(batch, context);
                     collector.backward(sumOf(losses));
                     for (Adam adam : optimizers.values()) adam.update(host.step() + 1, stepManager);
                     terms = losses.termValues();
@@ -173,9 +176,8 @@ public final class Trainer {
                     logLine(log, completed, window, throughput, began); // the diverged step's means, non-finite ones as null
                     break;
                 }
-                if (model instanceof ValidatedModel validated
-                        && (completed % validated.validationEvery() == 0 || completed == total)) {
-                    double loss = validate(validated);
+                if (validation != null && (completed % validation.every() == 0 || completed == total)) {
+                    double loss = validate(validation);
                     window.add(Map.of("val_loss", (float) loss));
                     if (loss < bestValidationLoss) {
                         bestValidationLoss = loss;
@@ -208,6 +210,23 @@ public final class Trainer {
         double seconds = (System.nanoTime() - began) / 1e9;
         double rate = seconds > 0 ? (completed - start) * batchSize / seconds : 0;
         return new TrainingResult(completed, divergence == null && completed < total, seconds, rate, divergence);
+    }
+
+    /**
+     * The step's batch in the engine: the observations, and for pairs their partners (the second
+     * half of the host buffer). The arrays alias the host buffer, which is recycled only after the
+     * step's backward pass and update are done.
+     */
+    private static Batch batchOf(BatchProducer.HostBatch host, Shape batchShape, NDManager stepManager) {
+        if (host.partnerFactors() == null) {
+            return new Batch(stepManager.create(host.pixels(), batchShape, DataType.FLOAT32), host.factors(), null, host.labelled());
+        }
+        long[] pairShape = batchShape.getShape().clone();
+        pairShape[0] *= 2;
+        NDArray both = stepManager.create(host.pixels(), new Shape(pairShape), DataType.FLOAT32);
+        NDArray observations = both.get("0:" + batchShape.get(0));
+        NDArray partners = both.get(batchShape.get(0) + ":");
+        return new Batch(observations, host.factors(), partners, host.labelled());
     }
 
     /** The first loss term of the step that is not finite, as a divergence; null when all are finite. */
@@ -249,9 +268,9 @@ public final class Trainer {
      * gradient recording, {@value #VALIDATION_CHUNK} observations at a time (inference mode, so
      * the chunking does not change the loss; a small training batch would make validation slow).
      */
-    private double validate(ValidatedModel validated) {
+    private double validate(Validation validation) {
         int size = dataset.observationSize();
-        int count = validated.validationSize();
+        int count = validation.size();
         if (validationSet == null) {
             java.util.SplittableRandom rng = new java.util.SplittableRandom(Seeds.mix(config.seed(), Seeds.VALIDATION, 0));
             validationSet = dataset.render(dataset.sampleFactors(count, rng));
@@ -265,7 +284,7 @@ public final class Trainer {
             for (int i = 0; i < obs.length; i++) dims[i + 1] = obs[i];
             try (NDManager m = model.manager().newSubManager()) {
                 float[] chunk = java.util.Arrays.copyOfRange(validationSet, start * size, (start + n) * size);
-                sum += (double) validated.validationLoss(m.create(chunk, new Shape(dims))).getFloat() * n;
+                sum += (double) validation.loss().apply(m.create(chunk, new Shape(dims))).getFloat() * n;
             }
         }
         return sum / count;

@@ -21,8 +21,9 @@ import javax.imageio.ImageIO;
 import org.disentangle4j.data.FactorSampler;
 import org.disentangle4j.data.FactorSpace;
 import org.disentangle4j.data.GroundTruthDataset;
-import org.disentangle4j.model.AdditiveModel;
-import org.disentangle4j.model.LatentVariableModel;
+import org.disentangle4j.model.BlockRenderingsFigure;
+import org.disentangle4j.model.ExtraFigure;
+import org.disentangle4j.model.Model;
 import org.disentangle4j.nn.Torch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,16 +109,12 @@ class ModelFiguresTest {
      * images have channel 0 = the code of a, channel 1 = the code of b, channel 2 = the first
      * constant dimension (0.5 when there is none).
      */
-    static class PixelModel implements LatentVariableModel {
+    static class PixelModel extends FunctionModel {
         final int constantDims;
 
         PixelModel(int constantDims) {
+            super(new int[] {3, SIDE, SIDE}, constantDims + 2);
             this.constantDims = constantDims;
-        }
-
-        @Override
-        public int latentDim() {
-            return constantDims + 2;
         }
 
         @Override
@@ -137,39 +134,34 @@ class ModelFiguresTest {
         }
 
         @Override
-        public NDArray generate(NDArray codes) {
+        public NDArray decode(NDArray codes, boolean training) {
             NDArray third = constantDims > 0 ? plane(codes, 0) : constant(codes, 0.5f);
             return NDArrays.concat(new NDList(plane(codes, constantDims), plane(codes, constantDims + 1), third), 1);
         }
 
-        @Override
-        public NDArray latentUsage(NDArray observations) {
-            NDArray z = represent(observations);
-            return z.sub(z.mean(new int[] {0}, true)).square().mean(new int[] {0});
-        }
-
-        @Override
-        public boolean hasPrior() {
-            return false;
-        }
+        // latent usage: the template's default, the variance of each code over the data
     }
 
     /**
      * Two blocks of one dimension: f_0(a) = (a − 0.75, 0, 0.25) and f_1(b) = (0.75, b, 0.25) per
      * channel, whose sum (a, b, 0.5) is what {@link PixelModel} decodes.
      */
-    static final class PixelAdditive extends PixelModel implements AdditiveModel {
+    static final class PixelAdditive extends PixelModel {
         PixelAdditive() {
             super(0);
         }
 
         @Override
-        public int[][] latentBlocks() {
-            return new int[][] {{0}, {1}};
+        public Optional<int[][]> latentBlocks() {
+            return Optional.of(new int[][] {{0}, {1}});
         }
 
         @Override
-        public List<NDArray> decodeBlocks(NDArray codes) {
+        public List<ExtraFigure> extraFigures() {
+            return List.of(new BlockRenderingsFigure(this, this::decodeBlocks));
+        }
+
+        List<NDArray> decodeBlocks(NDArray codes) {
             NDArray first = NDArrays.concat(new NDList(plane(codes, 0).sub(0.75f), constant(codes, 0f), constant(codes, 0.25f)), 1);
             NDArray second = NDArrays.concat(new NDList(constant(codes, 0.75f), plane(codes, 1), constant(codes, 0.25f)), 1);
             return List.of(first, second);
@@ -197,7 +189,7 @@ class ModelFiguresTest {
     }
 
     /** Grid values 0, 1/6, …, 1 on both axes (levels 0 and 11 are drawn often: the percentiles are 0 and 1). */
-    private void assertExtrapolationFigure(LatentVariableModel model, boolean hasUnseen, int third) throws IOException {
+    private void assertExtrapolationFigure(Model model, boolean hasUnseen, int third) throws IOException {
         Path file = dir.resolve("extrapolation-" + model.latentDim() + "-" + hasUnseen + ".png");
         try (NDManager m = Torch.newManager()) {
             CartesianProductGrid plan = new ModelFigures(model, new PixelFactors(hasUnseen), m, 3).writeExtrapolation(file, 7);
@@ -248,9 +240,11 @@ class ModelFiguresTest {
     @Test
     void blockColumnsSumToTheReconstructionAndAreDrawnOnOneScale() throws IOException {
         Path file = dir.resolve("blocks.png");
-        ModelFigures.BlockRenderings r;
+        BlockRenderingsFigure.BlockRenderings r;
         try (NDManager m = Torch.newManager()) {
-            r = new ModelFigures(new PixelAdditive(), new PixelFactors(true), m, 3).writeBlocks(file, 6);
+            PixelAdditive model = new PixelAdditive();
+            ModelFigures figures = new ModelFigures(model, new PixelFactors(true), m, 3);
+            r = ((BlockRenderingsFigure) model.extraFigures().get(0)).write(figures.inputs(), file, 6);
         }
         int size = 3 * PLANE;
         assertArrayEquals(new boolean[] {false, false, false, false, true, true}, r.unseen());
@@ -297,14 +291,6 @@ class ModelFiguresTest {
                     "block 0 of row " + i);
             assertTile(image, x0[3], y0, new int[] {byteOf((0.75 - lo) / span), byteOf((b - lo) / span), byteOf((0.25 - lo) / span)},
                     "block 1 of row " + i);
-        }
-    }
-
-    @Test
-    void blocksNeedAnAdditiveModel() {
-        try (NDManager m = Torch.newManager()) {
-            ModelFigures figures = new ModelFigures(new PixelModel(0), new PixelFactors(true), m, 3);
-            assertThrows(IllegalStateException.class, () -> figures.blockRenderings(6));
         }
     }
 }

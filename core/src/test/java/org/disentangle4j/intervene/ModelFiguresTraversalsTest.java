@@ -15,7 +15,6 @@ import java.util.random.RandomGenerator;
 import javax.imageio.ImageIO;
 import org.disentangle4j.data.FactorSpace;
 import org.disentangle4j.data.GroundTruthDataset;
-import org.disentangle4j.model.LatentVariableModel;
 import org.disentangle4j.nn.Torch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,10 +88,9 @@ class ModelFiguresTraversalsTest {
      * (a, b, 0.4): channel 2 tells a decoding (0.4) from the data (0.5), and each latent drives one
      * channel of its own.
      */
-    static final class AffineModel implements LatentVariableModel {
-        @Override
-        public int latentDim() {
-            return 3;
+    static final class AffineModel extends FunctionModel {
+        AffineModel() {
+            super(new int[] {3, SIDE, SIDE}, 3);
         }
 
         @Override
@@ -107,20 +105,11 @@ class ModelFiguresTraversalsTest {
         }
 
         @Override
-        public NDArray generate(NDArray z) {
+        public NDArray decode(NDArray z, boolean training) {
             return NDArrays.concat(new NDList(plane(z, 1).add(1f).div(2f), plane(z, 2).sub(0.1f).mul(2f), plane(z, 0)), 1);
         }
 
-        @Override
-        public NDArray latentUsage(NDArray observations) {
-            NDArray z = represent(observations);
-            return z.sub(z.mean(new int[] {0}, true)).square().mean(new int[] {0});
-        }
-
-        @Override
-        public boolean hasPrior() {
-            return false;
-        }
+        // latent usage: the template's default, the variance of each code over the data
     }
 
     /** The decoder applied by hand: the colour (channels 0, 1, 2) of a decoded code. */

@@ -39,7 +39,7 @@ class AutoencoderTest {
         try (NDManager root = Torch.newManager();
                 AdditiveAutoencoder model = (AdditiveAutoencoder) create("additive-ae", 4, Map.of("block-size", 2.0), root);
                 NDManager m = model.manager().newSubManager()) {
-            assertArrayEquals(new int[][] {{0, 1}, {2, 3}}, model.latentBlocks());
+            assertArrayEquals(new int[][] {{0, 1}, {2, 3}}, model.latentBlocks().orElseThrow());
             NDArray codes = m.create(noise(5 * 4, 1), new Shape(5, 4)).mul(4).sub(2);
             float[] whole = model.decode(codes, false).toFloatArray();
             List<NDArray> blocks = model.decodeBlocks(codes);

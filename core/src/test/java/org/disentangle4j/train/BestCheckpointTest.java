@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.disentangle4j.model.Batch;
 import org.disentangle4j.model.Likelihood;
@@ -26,7 +27,7 @@ import org.disentangle4j.model.Methods;
 import org.disentangle4j.model.Model;
 import org.disentangle4j.model.ModelSpec;
 import org.disentangle4j.model.StepContext;
-import org.disentangle4j.model.ValidatedModel;
+import org.disentangle4j.model.Validation;
 import org.disentangle4j.nn.Torch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,7 +59,7 @@ class BestCheckpointTest {
         }
     }
 
-    private static final class Scripted extends Model implements ValidatedModel {
+    private static final class Scripted extends Model {
         final Part part;
 
         Scripted(ModelSpec spec, NDManager parent) {
@@ -80,19 +81,17 @@ class BestCheckpointTest {
         }
 
         @Override
-        public int validationEvery() {
-            return 2;
+        public NDArray decode(NDArray decoderInput, boolean training) {
+            throw new UnsupportedOperationException("a scripted loss has no decoder");
         }
 
+        /** Every 2 steps on 5 observations; the loss is the script's value for the number of steps counted so far. */
         @Override
-        public int validationSize() {
-            return 5;
-        }
-
-        @Override
-        public NDArray validationLoss(NDArray observations) {
-            int count = Math.round(part.counter.getArray().getFloat());
-            return observations.getManager().create(SCRIPT.get(count));
+        public Optional<Validation> validation() {
+            return Optional.of(new Validation(2, 5, observations -> {
+                int count = Math.round(part.counter.getArray().getFloat());
+                return observations.getManager().create(SCRIPT.get(count));
+            }));
         }
     }
 

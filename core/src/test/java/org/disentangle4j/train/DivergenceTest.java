@@ -93,6 +93,11 @@ class DivergenceTest {
         public NDArray represent(NDArray observations) {
             return observations.reshape(observations.getShape().get(0), -1);
         }
+
+        @Override
+        public NDArray decode(NDArray decoderInput, boolean training) {
+            throw new UnsupportedOperationException("a scripted loss has no decoder");
+        }
     }
 
     private final SquaresDataset dataset = new SquaresDataset();

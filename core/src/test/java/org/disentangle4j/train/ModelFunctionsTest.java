@@ -33,7 +33,7 @@ class ModelFunctionsTest {
             ModelRepresentation representation = new ModelRepresentation(model, balls.observationShape());
             assertArrayEquals(new int[][] {{0, 1}, {2, 3}}, representation.latentBlocks().orElseThrow());
             double[][] codes = representation.represent(x, n);
-            DecoderFunction decoder = ModelDecoder.of(model).orElseThrow();
+            DecoderFunction decoder = new ModelDecoder(model);
             float[] decoded = decoder.decode(codes);
             assertEquals(n * balls.observationSize(), decoded.length);
             try (NDManager step = m.newSubManager()) {
