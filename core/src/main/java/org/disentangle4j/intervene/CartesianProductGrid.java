@@ -3,7 +3,7 @@ package org.disentangle4j.intervene;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
-import org.disentangle4j.metrics.Quantiles;
+import org.disentangle4j.metrics.stats.Quantiles;
 
 /**
  * The codes of a Cartesian-product extrapolation figure (Lachapelle et al. 2023): two latent

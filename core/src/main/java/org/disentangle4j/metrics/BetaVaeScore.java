@@ -6,6 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.disentangle4j.data.GroundTruthDataset;
+import org.disentangle4j.metrics.classify.LogisticRegressionClassifier;
+import org.disentangle4j.metrics.sampling.ConstantFactors;
+import org.disentangle4j.metrics.sampling.FactorCodeSampler;
+import org.disentangle4j.metrics.stats.ClassLabels;
 
 /**
  * The BetaVAE score (Higgins et al. 2017), as the reference computes it: a training point is made

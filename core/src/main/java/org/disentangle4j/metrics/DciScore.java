@@ -6,6 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.disentangle4j.data.GroundTruthDataset;
+import org.disentangle4j.metrics.classify.GradientBoostedTrees;
+import org.disentangle4j.metrics.sampling.ConstantFactors;
+import org.disentangle4j.metrics.sampling.Parallel;
+import org.disentangle4j.metrics.sampling.ProgressCounter;
+import org.disentangle4j.metrics.stats.ClassLabels;
 
 /**
  * Disentanglement, completeness and informativeness (Eastwood &amp; Williams 2018), as the

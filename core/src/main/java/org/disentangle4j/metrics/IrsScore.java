@@ -7,6 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.disentangle4j.data.GroundTruthDataset;
+import org.disentangle4j.metrics.sampling.ConstantFactors;
+import org.disentangle4j.metrics.sampling.FactorCodeSampler;
+import org.disentangle4j.metrics.sampling.ProgressCounter;
+import org.disentangle4j.metrics.stats.ClassLabels;
+import org.disentangle4j.metrics.stats.HistogramDiscretizer;
+import org.disentangle4j.metrics.stats.Quantiles;
 
 /**
  * Interventional Robustness Score (Suter et al. 2019), as the reference computes it. Factors are

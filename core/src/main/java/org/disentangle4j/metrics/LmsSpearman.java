@@ -1,5 +1,9 @@
 package org.disentangle4j.metrics;
 
+import org.disentangle4j.metrics.sampling.LmsArrays;
+import org.disentangle4j.metrics.stats.Hungarian;
+import org.disentangle4j.metrics.stats.Spearman;
+
 /**
  * LMS-Spearman, the latent matching score of additive decoders for scalar latents (Lachapelle et
  * al. 2023): C[i][j] = |Spearman ρ(ẑ_i, z_j)| between every code dimension i and true factor j,

@@ -3,6 +3,11 @@ package org.disentangle4j.metrics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.disentangle4j.metrics.classify.RegressionTree;
+import org.disentangle4j.metrics.sampling.LmsArrays;
+import org.disentangle4j.metrics.sampling.Parallel;
+import org.disentangle4j.metrics.sampling.ProgressCounter;
+import org.disentangle4j.metrics.stats.Hungarian;
 
 /**
  * LMS-tree, the latent matching score of additive decoders for block latents (Lachapelle et al.

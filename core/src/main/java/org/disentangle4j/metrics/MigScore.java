@@ -6,6 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.disentangle4j.data.GroundTruthDataset;
+import org.disentangle4j.metrics.sampling.ConstantFactors;
+import org.disentangle4j.metrics.sampling.FactorCodeSampler;
+import org.disentangle4j.metrics.sampling.ProgressCounter;
+import org.disentangle4j.metrics.stats.DiscreteMutualInformation;
+import org.disentangle4j.metrics.stats.HistogramDiscretizer;
 
 /**
  * Mutual Information Gap (Chen et al., β-TCVAE), as the reference computes it: every code

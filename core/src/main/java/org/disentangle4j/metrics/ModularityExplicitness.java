@@ -5,6 +5,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.disentangle4j.data.GroundTruthDataset;
+import org.disentangle4j.metrics.classify.LogisticRegressionClassifier;
+import org.disentangle4j.metrics.sampling.ConstantFactors;
+import org.disentangle4j.metrics.sampling.Parallel;
+import org.disentangle4j.metrics.sampling.ProgressCounter;
+import org.disentangle4j.metrics.stats.ClassLabels;
+import org.disentangle4j.metrics.stats.DiscreteMutualInformation;
+import org.disentangle4j.metrics.stats.HistogramDiscretizer;
+import org.disentangle4j.metrics.stats.RocAuc;
+import org.disentangle4j.metrics.stats.Standardizer;
 
 /**
  * Modularity and explicitness (Ridgeway &amp; Mozer 2018), as the reference computes them.

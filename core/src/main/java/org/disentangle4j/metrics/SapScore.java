@@ -5,6 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.disentangle4j.data.GroundTruthDataset;
+import org.disentangle4j.metrics.classify.BalancedLinearSvm;
+import org.disentangle4j.metrics.sampling.ConstantFactors;
+import org.disentangle4j.metrics.sampling.Parallel;
+import org.disentangle4j.metrics.sampling.ProgressCounter;
+import org.disentangle4j.metrics.stats.Covariance;
 
 /**
  * Separated Attribute Predictability (Kumar et al. 2018), as the reference computes it: a score

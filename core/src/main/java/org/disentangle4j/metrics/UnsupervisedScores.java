@@ -5,6 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.disentangle4j.data.GroundTruthDataset;
+import org.disentangle4j.metrics.sampling.FactorCodeSampler;
+import org.disentangle4j.metrics.sampling.ProgressCounter;
+import org.disentangle4j.metrics.stats.Covariance;
+import org.disentangle4j.metrics.stats.DiscreteMutualInformation;
+import org.disentangle4j.metrics.stats.HistogramDiscretizer;
+import org.disentangle4j.metrics.stats.SymmetricMatrices;
 
 /**
  * The reference's unsupervised scores, from the codes alone. With Σ the covariance of the codes

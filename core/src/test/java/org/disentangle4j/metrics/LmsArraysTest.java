@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.disentangle4j.io.UserInputException;
+import org.disentangle4j.metrics.classify.RegressionTree;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 

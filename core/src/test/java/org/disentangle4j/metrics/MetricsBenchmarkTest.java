@@ -3,6 +3,7 @@ package org.disentangle4j.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
+import org.disentangle4j.metrics.stats.ClassLabels;
 import org.junit.jupiter.api.Test;
 
 class MetricsBenchmarkTest {

@@ -3,6 +3,7 @@ package org.disentangle4j.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
+import org.disentangle4j.metrics.stats.SymmetricMatrices;
 import org.junit.jupiter.api.Test;
 
 class UnsupervisedScoresTest {

@@ -1,4 +1,6 @@
-package org.disentangle4j.metrics;
+package org.disentangle4j.metrics.stats;
+
+import org.disentangle4j.metrics.LabelledCodes;
 
 /**
  * Equal-width binning exactly as the reference does it: the edges of numpy's

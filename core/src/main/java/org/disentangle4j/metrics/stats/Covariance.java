@@ -1,11 +1,11 @@
-package org.disentangle4j.metrics;
+package org.disentangle4j.metrics.stats;
 
 /** Sample covariances with ddof 1, numpy's {@code np.cov} default. */
-final class Covariance {
+public final class Covariance {
     private Covariance() {}
 
     /** {var(a), cov(a, b), var(b)}. */
-    static double[] pair(double[] a, double[] b) {
+    public static double[] pair(double[] a, double[] b) {
         int n = a.length;
         double ma = 0;
         double mb = 0;
@@ -29,7 +29,7 @@ final class Covariance {
     }
 
     /** Covariance matrix of the columns of {@code rows[n][d]}. */
-    static double[][] matrix(double[][] rows) {
+    public static double[][] matrix(double[][] rows) {
         int n = rows.length;
         int d = rows[0].length;
         double[] mean = new double[d];

@@ -1,4 +1,6 @@
-package org.disentangle4j.metrics;
+package org.disentangle4j.metrics.sampling;
+
+import org.disentangle4j.metrics.ProgressListener;
 
 /**
  * Counts the finished units of one task, from any number of threads, and tells a
@@ -6,14 +8,14 @@ package org.disentangle4j.metrics;
  * so a listener never sees the count go back). It reports 0 of the total when made, so that a
  * progress bar shows as soon as the task starts rather than when its first unit is done.
  */
-final class ProgressCounter {
+public final class ProgressCounter {
     private final ProgressListener listener;
     private final String task;
     private final long total;
     private long done;
 
     /** Starts a task of {@code total} units (at least 1) and reports 0 of them. */
-    ProgressCounter(ProgressListener listener, String task, long total) {
+    public ProgressCounter(ProgressListener listener, String task, long total) {
         if (total < 1) throw new IllegalArgumentException("a task needs at least one unit, got " + total);
         this.listener = listener;
         this.task = task;
@@ -22,13 +24,13 @@ final class ProgressCounter {
     }
 
     /** Adds finished units and reports the new count (never beyond the total). */
-    synchronized void add(long units) {
+    public synchronized void add(long units) {
         done = Math.min(total, done + units);
         listener.progress(task, done, total);
     }
 
     /** Reports the whole task done. */
-    synchronized void finish() {
+    public synchronized void finish() {
         add(total - done);
     }
 }

@@ -1,11 +1,11 @@
-package org.disentangle4j.metrics;
+package org.disentangle4j.metrics.stats;
 
 /** Per-column mean and standard deviation (ddof 0, as numpy's {@code std}) and their application. */
-final class Standardizer {
+public final class Standardizer {
     private Standardizer() {}
 
     /** {@code [0]}: column means, {@code [1]}: column standard deviations. */
-    static double[][] fit(double[][] rows) {
+    public static double[][] fit(double[][] rows) {
         int d = rows[0].length;
         double[] mean = new double[d];
         double[] std = new double[d];
@@ -22,7 +22,7 @@ final class Standardizer {
     }
 
     /** (x − mean) / std per column; a column with std 0 becomes 0. */
-    static double[][] apply(double[][] rows, double[][] fitted) {
+    public static double[][] apply(double[][] rows, double[][] fitted) {
         double[] mean = fitted[0];
         double[] std = fitted[1];
         double[][] out = new double[rows.length][mean.length];

@@ -1,4 +1,4 @@
-package org.disentangle4j.metrics;
+package org.disentangle4j.metrics.sampling;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,10 +15,10 @@ import java.util.stream.IntStream;
  * Runs independent tasks on all cores, the costliest first so the cores finish together. Each
  * task writes only its own results, so the outcome does not depend on scheduling.
  */
-final class Parallel {
+public final class Parallel {
     private Parallel() {}
 
-    static void forEach(int count, IntToDoubleFunction cost, IntConsumer task) {
+    public static void forEach(int count, IntToDoubleFunction cost, IntConsumer task) {
         int threads = Math.min(count, Runtime.getRuntime().availableProcessors());
         if (threads <= 1) {
             for (int i = 0; i < count; i++) task.accept(i);

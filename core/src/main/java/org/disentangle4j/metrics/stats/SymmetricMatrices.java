@@ -1,11 +1,11 @@
-package org.disentangle4j.metrics;
+package org.disentangle4j.metrics.stats;
 
 /** Small dense linear algebra in double for the unsupervised scores (matrices of code size). */
-final class SymmetricMatrices {
+public final class SymmetricMatrices {
     private SymmetricMatrices() {}
 
     /** log |det A| by LU decomposition with partial pivoting (numpy's slogdet); −∞ when singular. */
-    static double logAbsDeterminant(double[][] a) {
+    public static double logAbsDeterminant(double[][] a) {
         int n = a.length;
         double[][] lu = new double[n][];
         for (int i = 0; i < n; i++) lu[i] = a[i].clone();
@@ -27,7 +27,7 @@ final class SymmetricMatrices {
     }
 
     /** Eigenvalues of a symmetric matrix by cyclic Jacobi rotations (unordered). */
-    static double[] eigenvalues(double[][] symmetric) {
+    public static double[] eigenvalues(double[][] symmetric) {
         int n = symmetric.length;
         double[][] a = new double[n][];
         for (int i = 0; i < n; i++) a[i] = symmetric[i].clone();

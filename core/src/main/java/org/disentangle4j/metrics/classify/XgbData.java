@@ -1,4 +1,4 @@
-package org.disentangle4j.metrics;
+package org.disentangle4j.metrics.classify;
 
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoostError;

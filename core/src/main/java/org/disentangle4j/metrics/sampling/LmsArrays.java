@@ -1,14 +1,14 @@
-package org.disentangle4j.metrics;
+package org.disentangle4j.metrics.sampling;
 
 import java.util.Arrays;
 import org.disentangle4j.io.UserInputException;
 
 /** Checks and column access for the latent matching scores' arrays. */
-final class LmsArrays {
+public final class LmsArrays {
     private LmsArrays() {}
 
     /** Non-empty, equally many rows, rectangular, finite; one-line {@link UserInputException} otherwise. */
-    static void check(double[][] codes, double[][] factors, String codesName, String factorsName) {
+    public static void check(double[][] codes, double[][] factors, String codesName, String factorsName) {
         if (codes.length == 0) throw new UserInputException(codesName + ": no rows");
         if (codes.length != factors.length) {
             throw new UserInputException(codesName + " has " + codes.length + " rows but " + factorsName + " has " + factors.length
@@ -32,7 +32,7 @@ final class LmsArrays {
     }
 
     /** Blocks of indices into {@code width} columns: non-empty, in range, disjoint. */
-    static void checkBlocks(int[][] blocks, int width, String name) {
+    public static void checkBlocks(int[][] blocks, int width, String name) {
         if (blocks.length == 0) throw new UserInputException(name + ": no blocks");
         boolean[] used = new boolean[width];
         for (int b = 0; b < blocks.length; b++) {
@@ -48,14 +48,14 @@ final class LmsArrays {
         }
     }
 
-    static double[] column(double[][] rows, int j) {
+    public static double[] column(double[][] rows, int j) {
         double[] out = new double[rows.length];
         for (int i = 0; i < rows.length; i++) out[i] = rows[i][j];
         return out;
     }
 
     /** The given columns of every row. */
-    static double[][] columns(double[][] rows, int[] js) {
+    public static double[][] columns(double[][] rows, int[] js) {
         double[][] out = new double[rows.length][js.length];
         for (int i = 0; i < rows.length; i++) for (int k = 0; k < js.length; k++) out[i][k] = rows[i][js[k]];
         return out;

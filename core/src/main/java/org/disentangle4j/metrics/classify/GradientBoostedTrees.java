@@ -1,4 +1,4 @@
-package org.disentangle4j.metrics;
+package org.disentangle4j.metrics.classify;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -6,6 +6,7 @@ import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
+import org.disentangle4j.metrics.stats.ClassLabels;
 
 /**
  * The classifier of the DCI score, set up to behave like scikit-learn's
@@ -27,8 +28,8 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * Feature importance is XGBoost's total gain per feature, normalised to sum 1, where
  * scikit-learn uses the mean impurity decrease of its residual trees.
  */
-final class GradientBoostedTrees {
-    static final int NUM_STAGES = 100;
+public final class GradientBoostedTrees {
+    public static final int NUM_STAGES = 100;
     static final int MAX_DEPTH = 3;
     static final double LEARNING_RATE = 0.1;
     /** Candidate thresholds per feature: the time budget (30 s for the whole suite) sets it. */
@@ -50,7 +51,7 @@ final class GradientBoostedTrees {
     }
 
     /** Trees grown per boosting stage: one per class, one in all for two classes. */
-    static int treesPerStage(int numClasses) {
+    public static int treesPerStage(int numClasses) {
         return numClasses == 2 ? 1 : numClasses;
     }
 
@@ -58,7 +59,7 @@ final class GradientBoostedTrees {
      * As {@link #fit(double[][], int[], int)}, calling {@code afterStage} after each of the
      * {@value #NUM_STAGES} boosting stages (the same stages {@code XGBoost.train} runs, one at a time).
      */
-    static GradientBoostedTrees fit(double[][] features, int[] labels, int threads, Runnable afterStage) {
+    public static GradientBoostedTrees fit(double[][] features, int[] labels, int threads, Runnable afterStage) {
         ClassLabels encoded = ClassLabels.of(labels);
         int numClasses = encoded.numClasses();
         if (numClasses < 2) throw new IllegalArgumentException("a classifier needs at least two classes");
@@ -108,7 +109,7 @@ final class GradientBoostedTrees {
     }
 
     /** The most probable class (original label value) of each row. */
-    int[] predict(double[][] features) {
+    public int[] predict(double[][] features) {
         DMatrix data = XgbData.matrix(features);
         try {
             float[][] p = booster.predict(data);
@@ -132,7 +133,7 @@ final class GradientBoostedTrees {
     }
 
     /** Total split gain per feature, normalised to sum 1 (all zero when no tree split at all). */
-    double[] featureImportances() {
+    public double[] featureImportances() {
         String[] names = XgbData.featureNames(numFeatures);
         try {
             Map<String, Double> gains = booster.getScore(names, "total_gain");
@@ -149,7 +150,7 @@ final class GradientBoostedTrees {
         }
     }
 
-    void dispose() {
+    public void dispose() {
         booster.dispose();
     }
 

@@ -1,4 +1,4 @@
-package org.disentangle4j.metrics;
+package org.disentangle4j.metrics.stats;
 
 import java.util.Arrays;
 
@@ -6,7 +6,7 @@ import java.util.Arrays;
  * Area under the ROC curve, equal to scikit-learn's {@code roc_auc_score} (tied scores count
  * one half, which is what its trapezoidal curve over distinct thresholds gives).
  */
-final class RocAuc {
+public final class RocAuc {
     private RocAuc() {}
 
     /** AUC of {@code scores} for the positives marked in {@code positive}; NaN without both classes. */
@@ -46,7 +46,7 @@ final class RocAuc {
      * {@code MultiLabelBinarizer} and calls {@code roc_auc_score}). A class the model does not know
      * has probability 0; a class column without negatives is skipped.
      */
-    static double macroOneVsRest(int[] labels, int[] modelClasses, double[][] probabilities) {
+    public static double macroOneVsRest(int[] labels, int[] modelClasses, double[][] probabilities) {
         ClassLabels present = ClassLabels.of(labels);
         double sum = 0;
         int count = 0;

@@ -1,7 +1,10 @@
-package org.disentangle4j.metrics;
+package org.disentangle4j.metrics.sampling;
 
 import java.util.random.RandomGenerator;
 import org.disentangle4j.data.GroundTruthDataset;
+import org.disentangle4j.metrics.LabelledCodes;
+import org.disentangle4j.metrics.ProgressListener;
+import org.disentangle4j.metrics.RepresentationFunction;
 
 /**
  * Draws factors from a dataset, renders them and encodes the observations, batch by batch (the
@@ -35,7 +38,7 @@ public final class FactorCodeSampler {
     }
 
     /** Renders and encodes the given factor vectors in one call. */
-    static double[][] encode(GroundTruthDataset dataset, RepresentationFunction representation, int[][] factors) {
+    public static double[][] encode(GroundTruthDataset dataset, RepresentationFunction representation, int[][] factors) {
         double[][] codes = representation.represent(dataset.render(factors), factors.length);
         if (codes.length != factors.length) {
             throw new IllegalStateException("representation returned " + codes.length + " codes for " + factors.length + " observations");

@@ -1,4 +1,4 @@
-package org.disentangle4j.metrics;
+package org.disentangle4j.metrics.classify;
 
 import de.bwaldvogel.liblinear.Feature;
 import de.bwaldvogel.liblinear.FeatureNode;
@@ -8,6 +8,7 @@ import de.bwaldvogel.liblinear.Parameter;
 import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
 import java.util.Random;
+import org.disentangle4j.metrics.stats.ClassLabels;
 
 /**
  * The classifier of the SAP score: scikit-learn's {@code LinearSVC(C=0.01,
@@ -19,7 +20,7 @@ import java.util.Random;
  * <p>The solver visits points in a random order; each fit gets its own seeded generator, so fits
  * may run on several threads and still give the same model every time.
  */
-final class BalancedLinearSvm {
+public final class BalancedLinearSvm {
     static final double C = 0.01;
     private static final double TOLERANCE = 1e-4;
     private static final int MAX_ITERATIONS = 1000;
@@ -37,7 +38,7 @@ final class BalancedLinearSvm {
     }
 
     /** Fits on a single feature; {@code labels} must take at least two values. */
-    static BalancedLinearSvm fit(double[] feature, int[] labels, long seed) {
+    public static BalancedLinearSvm fit(double[] feature, int[] labels, long seed) {
         ClassLabels encoded = ClassLabels.of(labels);
         if (encoded.numClasses() < 2) throw new IllegalArgumentException("a classifier needs at least two classes");
         Problem problem = new Problem();
@@ -64,7 +65,7 @@ final class BalancedLinearSvm {
     }
 
     /** Predicted labels (original label values) for each value of the feature. */
-    int[] predict(double[] feature) {
+    public int[] predict(double[] feature) {
         int[] out = new int[feature.length];
         for (int i = 0; i < feature.length; i++) out[i] = classes[(int) Linear.predict(model, row(feature[i]))];
         return out;

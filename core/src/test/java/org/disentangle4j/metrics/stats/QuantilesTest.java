@@ -1,4 +1,4 @@
-package org.disentangle4j.metrics;
+package org.disentangle4j.metrics.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

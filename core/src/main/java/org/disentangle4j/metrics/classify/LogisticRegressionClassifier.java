@@ -1,4 +1,4 @@
-package org.disentangle4j.metrics;
+package org.disentangle4j.metrics.classify;
 
 import de.bwaldvogel.liblinear.Feature;
 import de.bwaldvogel.liblinear.FeatureNode;
@@ -7,6 +7,7 @@ import de.bwaldvogel.liblinear.Model;
 import de.bwaldvogel.liblinear.Parameter;
 import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
+import org.disentangle4j.metrics.stats.ClassLabels;
 
 /**
  * The classifier of the explicitness and BetaVAE scores: {@code LogisticRegression()} with the
@@ -21,7 +22,7 @@ import de.bwaldvogel.liblinear.SolverType;
  * one-vs-rest model's. (XGBoost's linear booster fits the multinomial model too, but its
  * coordinate descent needed hundreds of rounds per factor, far beyond the time budget.)
  */
-final class LogisticRegressionClassifier {
+public final class LogisticRegressionClassifier {
     static final double C = 1.0;
     private static final double TOLERANCE = 1e-4;
 
@@ -43,7 +44,7 @@ final class LogisticRegressionClassifier {
     }
 
     /** Fits on {@code features[n][d]}; {@code labels} must take at least two values. */
-    static LogisticRegressionClassifier fit(double[][] features, int[] labels) {
+    public static LogisticRegressionClassifier fit(double[][] features, int[] labels) {
         ClassLabels encoded = ClassLabels.of(labels);
         if (encoded.numClasses() < 2) throw new IllegalArgumentException("a classifier needs at least two classes");
         int d = features[0].length;
@@ -61,12 +62,12 @@ final class LogisticRegressionClassifier {
         return new LogisticRegressionClassifier(Linear.train(problem, parameter), encoded.classes());
     }
 
-    int[] classes() {
+    public int[] classes() {
         return classes.clone();
     }
 
     /** Class probabilities {@code [n][numClasses]}, columns in the order of {@link #classes()}. */
-    double[][] predictProbabilities(double[][] features) {
+    public double[][] predictProbabilities(double[][] features) {
         int k = classes.length;
         double[][] out = new double[features.length][k];
         double[] decision = new double[k == 2 ? 1 : k];
@@ -91,7 +92,7 @@ final class LogisticRegressionClassifier {
     }
 
     /** The most probable class (original label value) of each row; ties go to the smaller class. */
-    int[] predict(double[][] features) {
+    public int[] predict(double[][] features) {
         double[][] p = predictProbabilities(features);
         int[] out = new int[features.length];
         for (int i = 0; i < features.length; i++) {

@@ -1,7 +1,8 @@
-package org.disentangle4j.metrics;
+package org.disentangle4j.metrics.sampling;
 
 import java.util.Optional;
 import org.disentangle4j.io.UserInputException;
+import org.disentangle4j.metrics.RepresentationFunction;
 
 /**
  * The one check that codes are finite, made where codes enter the metrics (a file, user arrays, a

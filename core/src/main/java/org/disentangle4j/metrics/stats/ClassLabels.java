@@ -1,11 +1,11 @@
-package org.disentangle4j.metrics;
+package org.disentangle4j.metrics.stats;
 
 import java.util.Arrays;
 
 /** The distinct values of a label column, in increasing order, and each row's index among them. */
-record ClassLabels(int[] classes, int[] encoded) {
+public record ClassLabels(int[] classes, int[] encoded) {
 
-    static ClassLabels of(int[] labels) {
+    public static ClassLabels of(int[] labels) {
         int[] sorted = labels.clone();
         Arrays.sort(sorted);
         int unique = 0;
@@ -19,18 +19,18 @@ record ClassLabels(int[] classes, int[] encoded) {
     }
 
     /** The fraction of rows where the prediction equals the truth. */
-    static double accuracy(int[] predicted, int[] truth) {
+    public static double accuracy(int[] predicted, int[] truth) {
         int correct = 0;
         for (int i = 0; i < truth.length; i++) if (predicted[i] == truth[i]) correct++;
         return (double) correct / truth.length;
     }
 
-    int numClasses() {
+    public int numClasses() {
         return classes.length;
     }
 
     /** Rows per class, in the order of {@link #classes()}. */
-    long[] counts() {
+    public long[] counts() {
         long[] counts = new long[classes.length];
         for (int e : encoded) counts[e]++;
         return counts;

@@ -1,4 +1,4 @@
-package org.disentangle4j.metrics;
+package org.disentangle4j.metrics.classify;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -17,8 +17,8 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * (the round starts from the training mean and adds the mean residual). Ties between equally
  * good splits may be broken differently; XGBoost computes in float32.
  */
-final class RegressionTree {
-    static final int MAX_DEPTH = 10;
+public final class RegressionTree {
+    public static final int MAX_DEPTH = 10;
 
     private final Booster booster;
 
@@ -27,7 +27,7 @@ final class RegressionTree {
     }
 
     /** Fits {@code y} from {@code x[n][d]} (n ≥ 1). */
-    static RegressionTree fit(double[][] x, double[] y) {
+    public static RegressionTree fit(double[][] x, double[] y) {
         if (x.length != y.length) throw new IllegalArgumentException(x.length + " rows against " + y.length + " targets");
         double mean = 0;
         for (double v : y) mean += v;
@@ -60,7 +60,7 @@ final class RegressionTree {
         }
     }
 
-    double[] predict(double[][] x) {
+    public double[] predict(double[][] x) {
         DMatrix data = XgbData.matrix(x);
         try {
             float[][] p = booster.predict(data);
@@ -74,7 +74,7 @@ final class RegressionTree {
         }
     }
 
-    void dispose() {
+    public void dispose() {
         booster.dispose();
     }
 
@@ -83,7 +83,7 @@ final class RegressionTree {
      * {@code r2_score}: negative when the prediction is worse than the mean of {@code y}; when
      * {@code y} is constant, 1 for a perfect prediction and 0 otherwise.
      */
-    static double r2(double[] y, double[] predicted) {
+    public static double r2(double[] y, double[] predicted) {
         if (y.length != predicted.length) throw new IllegalArgumentException(y.length + " targets against " + predicted.length);
         double mean = 0;
         for (double v : y) mean += v;

@@ -1,9 +1,11 @@
-package org.disentangle4j.metrics;
+package org.disentangle4j.metrics.sampling;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.disentangle4j.data.FactorSpace;
+import org.disentangle4j.metrics.LabelledCodes;
+import org.disentangle4j.metrics.MetricNotApplicableException;
 
 /**
  * Factors that take a single value carry no information to score against: their entropy is 0
@@ -29,7 +31,7 @@ public final class ConstantFactors {
     }
 
     /** Indices of the factors of a space that have at least two values. */
-    static int[] varying(FactorSpace space) {
+    public static int[] varying(FactorSpace space) {
         return IntStream.range(0, space.numFactors()).filter(f -> space.size(f) > 1).toArray();
     }
 
@@ -41,7 +43,7 @@ public final class ConstantFactors {
     }
 
     /** Throws when a factor is constant; for the array entries of the metrics. */
-    static void require(LabelledCodes points, String metric) {
+    public static void require(LabelledCodes points, String metric) {
         int[] keep = varying(points.factors());
         if (keep.length != points.numFactors()) {
             throw new IllegalArgumentException(metric + ": a factor takes a single value; drop constant factors first");
