@@ -18,7 +18,7 @@ import org.disentangle4j.io.NpyArray;
 import org.disentangle4j.io.NpyDtype;
 import org.disentangle4j.io.NpyReader;
 import org.disentangle4j.io.UserInputException;
-import org.disentangle4j.metrics.sampling.NonFiniteCodes;
+import org.disentangle4j.metrics.support.NonFiniteCodes;
 
 /**
  * Reads a 2-D array of numbers — codes or factors, {@code [numPoints][numColumns]} — from a

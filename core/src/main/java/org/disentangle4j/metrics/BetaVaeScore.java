@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.disentangle4j.data.GroundTruthDataset;
 import org.disentangle4j.metrics.classify.LogisticRegressionClassifier;
-import org.disentangle4j.metrics.sampling.ConstantFactors;
-import org.disentangle4j.metrics.sampling.FactorCodeSampler;
+import org.disentangle4j.metrics.support.ConstantFactors;
+import org.disentangle4j.metrics.support.FactorCodeSampler;
 import org.disentangle4j.metrics.stats.ClassLabels;
 
 /**

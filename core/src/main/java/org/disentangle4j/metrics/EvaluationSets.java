@@ -2,8 +2,8 @@ package org.disentangle4j.metrics;
 
 import java.util.random.RandomGenerator;
 import org.disentangle4j.data.GroundTruthDataset;
-import org.disentangle4j.metrics.sampling.ConstantFactors;
-import org.disentangle4j.metrics.sampling.FactorCodeSampler;
+import org.disentangle4j.metrics.support.ConstantFactors;
+import org.disentangle4j.metrics.support.FactorCodeSampler;
 
 /**
  * The points a metric scores. {@code all} feeds the metrics that fit nothing (MIG, modularity,

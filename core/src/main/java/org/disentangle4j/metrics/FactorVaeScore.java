@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.disentangle4j.data.GroundTruthDataset;
-import org.disentangle4j.metrics.sampling.FactorCodeSampler;
+import org.disentangle4j.metrics.support.FactorCodeSampler;
 
 /**
  * The FactorVAE score (Kim &amp; Mnih 2018), as the reference computes it: the variance of every

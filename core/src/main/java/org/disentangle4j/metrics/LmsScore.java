@@ -12,9 +12,9 @@ import org.disentangle4j.data.FactorSampler;
 import org.disentangle4j.data.FactorSpace;
 import org.disentangle4j.data.GroundTruthDataset;
 import org.disentangle4j.metrics.classify.RegressionTree;
-import org.disentangle4j.metrics.sampling.ConstantFactors;
-import org.disentangle4j.metrics.sampling.LmsArrays;
-import org.disentangle4j.metrics.sampling.ProgressCounter;
+import org.disentangle4j.metrics.support.ConstantFactors;
+import org.disentangle4j.metrics.support.LmsArrays;
+import org.disentangle4j.metrics.support.ProgressCounter;
 
 /**
  * The latent matching score of additive decoders (Lachapelle et al. 2023), in- and out-of-support,

@@ -1,6 +1,6 @@
 package org.disentangle4j.metrics;
 
-import org.disentangle4j.metrics.sampling.LmsArrays;
+import org.disentangle4j.metrics.support.LmsArrays;
 import org.disentangle4j.metrics.stats.Hungarian;
 import org.disentangle4j.metrics.stats.Spearman;
 

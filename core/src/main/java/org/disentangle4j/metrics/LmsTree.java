@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.disentangle4j.metrics.classify.RegressionTree;
-import org.disentangle4j.metrics.sampling.LmsArrays;
-import org.disentangle4j.metrics.sampling.Parallel;
-import org.disentangle4j.metrics.sampling.ProgressCounter;
+import org.disentangle4j.metrics.support.LmsArrays;
+import org.disentangle4j.metrics.support.Parallel;
+import org.disentangle4j.metrics.support.ProgressCounter;
 import org.disentangle4j.metrics.stats.Hungarian;
 
 /**

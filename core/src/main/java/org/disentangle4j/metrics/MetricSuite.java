@@ -8,9 +8,9 @@ import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.disentangle4j.data.GroundTruthDataset;
 import org.disentangle4j.io.UserInputException;
-import org.disentangle4j.metrics.sampling.ConstantFactors;
-import org.disentangle4j.metrics.sampling.FactorCodeSampler;
-import org.disentangle4j.metrics.sampling.NonFiniteCodes;
+import org.disentangle4j.metrics.support.ConstantFactors;
+import org.disentangle4j.metrics.support.FactorCodeSampler;
+import org.disentangle4j.metrics.support.NonFiniteCodes;
 
 /**
  * Computes any subset of the metrics, on a model (through its representation function) or on

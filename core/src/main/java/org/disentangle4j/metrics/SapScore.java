@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.disentangle4j.data.GroundTruthDataset;
 import org.disentangle4j.metrics.classify.BalancedLinearSvm;
-import org.disentangle4j.metrics.sampling.ConstantFactors;
-import org.disentangle4j.metrics.sampling.Parallel;
-import org.disentangle4j.metrics.sampling.ProgressCounter;
+import org.disentangle4j.metrics.support.ConstantFactors;
+import org.disentangle4j.metrics.support.Parallel;
+import org.disentangle4j.metrics.support.ProgressCounter;
 import org.disentangle4j.metrics.stats.Covariance;
 
 /**

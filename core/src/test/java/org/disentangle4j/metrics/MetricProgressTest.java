@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.disentangle4j.metrics.classify.GradientBoostedTrees;
-import org.disentangle4j.metrics.sampling.ProgressCounter;
+import org.disentangle4j.metrics.support.ProgressCounter;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.disentangle4j.io.UserInputException;
-import org.disentangle4j.metrics.sampling.NonFiniteCodes;
+import org.disentangle4j.metrics.support.NonFiniteCodes;
 import org.junit.jupiter.api.Test;
 
 /** Non-finite codes are refused once, where they enter the metrics, with the number of bad rows. */

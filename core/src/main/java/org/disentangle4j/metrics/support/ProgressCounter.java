@@ -1,4 +1,4 @@
-package org.disentangle4j.metrics.sampling;
+package org.disentangle4j.metrics.support;
 
 import org.disentangle4j.metrics.ProgressListener;
 

@@ -1,4 +1,4 @@
-package org.disentangle4j.metrics.sampling;
+package org.disentangle4j.metrics.support;
 
 import java.util.ArrayList;
 import java.util.List;
