@@ -1,11 +1,12 @@
 package org.disentangle4j.cli;
 
+import org.disentangle4j.experiment.Sweep;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.disentangle4j.train.AdditiveExperiment;
-import org.disentangle4j.train.SweepGrid;
+import org.disentangle4j.experiment.AdditiveExperiment;
+import org.disentangle4j.experiment.SweepGrid;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

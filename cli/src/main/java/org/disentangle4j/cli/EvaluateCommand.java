@@ -1,5 +1,7 @@
 package org.disentangle4j.cli;
 
+import org.disentangle4j.report.RunEvaluation;
+import org.disentangle4j.report.RunReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -7,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import ai.djl.ndarray.NDManager;
-import org.disentangle4j.data.GroundTruthDataset;
 import org.disentangle4j.io.IoErrors;
 import org.disentangle4j.io.UserInputException;
 import org.disentangle4j.metrics.ArrayFiles;
@@ -18,11 +19,8 @@ import org.disentangle4j.metrics.MetricSuite;
 import org.disentangle4j.metrics.MetricsJson;
 import org.disentangle4j.metrics.MetricsTable;
 import org.disentangle4j.metrics.ProgressListener;
-import org.disentangle4j.metrics.RepresentationFunction;
 import org.disentangle4j.metrics.SuiteResult;
 import org.disentangle4j.nn.Torch;
-import org.disentangle4j.train.ModelDecoder;
-import org.disentangle4j.train.ModelRepresentation;
 import org.disentangle4j.train.Run;
 import org.disentangle4j.train.RunDirectory;
 import picocli.CommandLine.Command;
@@ -165,17 +163,16 @@ public final class EvaluateCommand implements Callable<Integer> {
      * table and merges the scores into {@code RUN_DIR/metrics.json}.
      */
     static SuiteResult evaluateRun(Run run, List<String> names, MetricSuite.Votes votes, long seed, PrintWriter stdout) throws IOException {
-        GroundTruthDataset dataset = run.dataset();
-        RepresentationFunction representation = new ModelRepresentation(run.model(), dataset.observationShape());
         ProgressListener progress = TerminalProgress.onStandardError();
         SuiteResult result;
         try {
-            result = new MetricSuite(votes).evaluateModel(dataset, representation,
-                    new ModelDecoder(run.model()), names, seed, progress, "run " + run.directory().path());
+            result = RunEvaluation.score(run, names, votes, seed, progress);
         } finally {
             TerminalProgress.close(progress);
         }
-        report(result, run.directory().file(RunDirectory.METRICS), true, stdout);
+        stdout.print(MetricsTable.format(result));
+        stdout.println("wrote " + run.directory().file(RunDirectory.METRICS));
+        stdout.flush();
         return result;
     }
 

@@ -1,5 +1,6 @@
 package org.disentangle4j.cli;
 
+import org.disentangle4j.experiment.Launcher;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;

@@ -1,9 +1,11 @@
 package org.disentangle4j.cli;
 
+import org.disentangle4j.experiment.Sweep;
+import org.disentangle4j.train.Run;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.disentangle4j.train.SweepGrid;
+import org.disentangle4j.experiment.SweepGrid;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -1,5 +1,8 @@
 package org.disentangle4j.cli;
 
+import org.disentangle4j.experiment.Launcher;
+import org.disentangle4j.report.RunFigures;
+import org.disentangle4j.report.RunReport;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -53,9 +56,9 @@ import picocli.CommandLine.Spec;
         sortOptions = false)
 public final class TrainCommand implements Callable<Integer> {
     /** Exit code of a run that diverged (2 is bad input, 130 an interruption). */
-    static final int DIVERGED = 3;
+    static final int DIVERGED = Launcher.DIVERGED;
     /** Exit code of a run that trained to the end but whose figures or scoring failed (noted in status.json). */
-    static final int FINISHING_FAILED = 4;
+    static final int FINISHING_FAILED = Launcher.FINISHING_FAILED;
 
     /** About 15 minutes of the standard β-VAE on 2 CPU cores (2026-12-02: 869 s of training, about 300 images/s). */
     static final long DEFAULT_STEPS = 4000;
@@ -273,7 +276,7 @@ public final class TrainCommand implements Callable<Integer> {
         Map<String, String> notes = new java.util.LinkedHashMap<>();
         if (after.figures()) {
             try {
-                run.writeFigures();
+                RunFigures.write(run);
             } catch (RuntimeException | java.io.IOException e) {
                 notes.put(RunDirectory.FIGURES_ERROR, describe(e));
                 System.err.println("error: the figures failed: " + describe(e));
@@ -311,7 +314,7 @@ public final class TrainCommand implements Callable<Integer> {
         System.err.println(divergence.message());
         long shown = run.useBestParameters().map(Checkpoint.Best::step).orElse(divergence.checkpointStep());
         if (after.figures()) {
-            run.writeFigures();
+            RunFigures.write(run);
             System.err.printf("figures show the parameters of step %,d; not scored (a diverged run)%n", shown);
         }
         Path report = RunReport.write(run.directory(), run.model().extraFigures());

@@ -1,10 +1,12 @@
 package org.disentangle4j.cli;
 
+import org.disentangle4j.report.RunFigures;
+import org.disentangle4j.report.RunReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.disentangle4j.intervene.ModelFigures;
+import org.disentangle4j.report.ModelFigures;
 import org.disentangle4j.io.IoErrors;
 import org.disentangle4j.io.UserInputException;
 import java.util.Optional;
@@ -74,7 +76,7 @@ public final class TraverseCommand implements Callable<Integer> {
                 throw new UserInputException("dataset " + run.dataset().name() + " has no images to draw");
             }
             if (all) {
-                run.writeFigures();
+                RunFigures.write(run);
                 refreshReport(run);
                 System.out.println(run.directory().path());
                 return 0;

@@ -1,5 +1,9 @@
 package org.disentangle4j.cli;
 
+import org.disentangle4j.report.RunFigures;
+import org.disentangle4j.experiment.Launcher;
+import org.disentangle4j.experiment.Sweep;
+import org.disentangle4j.report.RunReport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,9 +16,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.disentangle4j.io.NpzFile;
-import org.disentangle4j.train.Run;
 import org.disentangle4j.train.RunDirectory;
-import org.disentangle4j.train.SweepGrid;
+import org.disentangle4j.experiment.SweepGrid;
 import org.junit.jupiter.api.BeforeAll;
 import org.disentangle4j.cli.CommandRunner.Outcome;
 import org.junit.jupiter.api.Test;
@@ -67,7 +70,7 @@ class DivergedRunTest {
                 for (float v : checkpoint.read(name).toFloatArray()) assertTrue(Float.isFinite(v), name + " holds " + v);
             }
         }
-        for (String figure : List.of(Run.RECONSTRUCTIONS, Run.SAMPLES, Run.TRAVERSALS, Run.EXTRAPOLATION, Run.LOSS, RunReport.FILE)) {
+        for (String figure : List.of(RunFigures.RECONSTRUCTIONS, RunFigures.SAMPLES, RunFigures.TRAVERSALS, RunFigures.EXTRAPOLATION, RunFigures.LOSS, RunReport.FILE)) {
             assertTrue(Files.size(dir.resolve(figure)) > 0, figure + " missing");
         }
         assertFalse(Files.exists(dir.resolve(RunDirectory.METRICS)), "a diverged run is not scored");

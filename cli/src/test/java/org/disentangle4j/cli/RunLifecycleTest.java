@@ -1,5 +1,7 @@
 package org.disentangle4j.cli;
 
+import org.disentangle4j.report.RunFigures;
+import org.disentangle4j.report.RunReport;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.disentangle4j.io.NpzFile;
-import org.disentangle4j.train.Run;
 import org.disentangle4j.train.RunDirectory;
 import org.junit.jupiter.api.BeforeAll;
 import org.disentangle4j.cli.CommandRunner.Outcome;
@@ -75,7 +76,7 @@ class RunLifecycleTest {
         assertEquals(0, more.exit(), more.err());
         assertEquals(15, status(dir).get("step").getAsLong());
         assertFalse(Files.exists(dir.resolve(RunDirectory.METRICS)), "the run was started with --no-evaluate: " + more.err());
-        assertFalse(Files.exists(dir.resolve(Run.RECONSTRUCTIONS)), "the run was started with --no-figures");
+        assertFalse(Files.exists(dir.resolve(RunFigures.RECONSTRUCTIONS)), "the run was started with --no-figures");
         assertFalse(more.err().contains("evaluating"), more.err());
     }
 
@@ -87,7 +88,7 @@ class RunLifecycleTest {
         assertEquals(0, more.exit(), more.err());
         String metrics = Files.readString(dir.resolve(RunDirectory.METRICS));
         assertTrue(metrics.contains("unsupervised"), metrics);
-        assertFalse(Files.exists(dir.resolve(Run.RECONSTRUCTIONS)), "--no-figures is still the run's own");
+        assertFalse(Files.exists(dir.resolve(RunFigures.RECONSTRUCTIONS)), "--no-figures is still the run's own");
     }
 
     @Test

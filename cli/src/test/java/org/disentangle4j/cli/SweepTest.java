@@ -1,5 +1,7 @@
 package org.disentangle4j.cli;
 
+import org.disentangle4j.experiment.Launcher;
+import org.disentangle4j.experiment.Sweep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,8 +20,8 @@ import java.util.List;
 import java.util.Map;
 import org.disentangle4j.io.UserInputException;
 import org.disentangle4j.train.RunDirectory;
-import org.disentangle4j.train.SweepGrid;
-import org.disentangle4j.train.SweepRun;
+import org.disentangle4j.experiment.SweepGrid;
+import org.disentangle4j.experiment.SweepRun;
 import org.disentangle4j.train.TrainingConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

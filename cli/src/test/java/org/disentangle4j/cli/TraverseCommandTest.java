@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.disentangle4j.report.RunFigures;
 import org.disentangle4j.nn.Torch;
 import org.disentangle4j.model.BlockRenderingsFigure;
 import org.disentangle4j.train.Run;
@@ -55,14 +56,14 @@ class TraverseCommandTest {
         Outcome o = run("traverse", runDir.toString(), "--figure", "all");
         assertEquals(0, o.exit(), o.err());
         // 64×64 tiles drawn 2× with 2-px separators: 7 tiles of 128 px and 8 separators
-        BufferedImage grid = ImageIO.read(runDir.resolve(Run.EXTRAPOLATION).toFile());
+        BufferedImage grid = ImageIO.read(runDir.resolve(RunFigures.EXTRAPOLATION).toFile());
         assertEquals(7 * 128 + 8 * 2, grid.getWidth());
         assertEquals(7 * 128 + 8 * 2, grid.getHeight());
         // six rows of input, reconstruction and the two blocks, behind a 52-px label margin
         BufferedImage blocks = ImageIO.read(runDir.resolve(BlockRenderingsFigure.FILE).toFile());
         assertEquals(52 + 4 * 128 + 5 * 2, blocks.getWidth());
         assertEquals(6 * 128 + 7 * 2, blocks.getHeight());
-        assertTrue(Files.exists(runDir.resolve(Run.TRAVERSALS)));
+        assertTrue(Files.exists(runDir.resolve(RunFigures.TRAVERSALS)));
     }
 
     @Test
@@ -76,7 +77,7 @@ class TraverseCommandTest {
         assertFalse(Files.exists(plain.resolve(BlockRenderingsFigure.FILE)));
         Path one = newRun("one", "ae", "balls-scalar", 1);
         assertOneLineError(run("traverse", one.toString(), "--figure", "extrapolation"), "needs two dimensions");
-        assertFalse(Files.exists(one.resolve(Run.EXTRAPOLATION)));
+        assertFalse(Files.exists(one.resolve(RunFigures.EXTRAPOLATION)));
     }
 
     @Test

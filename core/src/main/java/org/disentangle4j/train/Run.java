@@ -1,25 +1,19 @@
 package org.disentangle4j.train;
 
 import ai.djl.ndarray.NDManager;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.disentangle4j.data.Datasets;
 import org.disentangle4j.data.GroundTruthDataset;
-import org.disentangle4j.intervene.ModelFigures;
-import org.disentangle4j.model.ExtraFigure;
 import org.disentangle4j.model.Likelihood;
 import org.disentangle4j.model.Methods;
 import org.disentangle4j.model.Model;
 import org.disentangle4j.model.ModelSpec;
 import org.disentangle4j.model.Seeds;
 import org.disentangle4j.nn.Torch;
-import org.disentangle4j.viz.LossPlot;
 
 /**
  * A training run: its directory, config, dataset and model. {@link #create} validates everything
@@ -27,11 +21,6 @@ import org.disentangle4j.viz.LossPlot;
  * {@link #open} rebuilds the model of an existing run from its config and checkpoint.
  */
 public final class Run implements AutoCloseable {
-    public static final String RECONSTRUCTIONS = "reconstructions.png";
-    public static final String TRAVERSALS = "traversals.png";
-    public static final String SAMPLES = "samples.png";
-    public static final String LOSS = "loss.png";
-    public static final String EXTRAPOLATION = "extrapolation.png";
 
     private final RunDirectory directory;
     private final TrainingConfig config;
@@ -142,25 +131,6 @@ public final class Run implements AutoCloseable {
 
     public Trainer trainer() {
         return new Trainer(model, dataset, config, directory);
-    }
-
-    /**
-     * Writes reconstructions, samples, traversals, the extrapolation grid (two or more latent
-     * dimensions), the method's own figures ({@link Model#extraFigures}, e.g. additive decoders'
-     * {@code blocks.png}) and the loss curves into the run directory.
-     */
-    public void writeFigures() throws IOException {
-        if (dataset.observationShape().length == 3) {
-            ModelFigures figures = new ModelFigures(model, dataset, model.manager(), config.seed());
-            figures.writeReconstructions(directory.file(RECONSTRUCTIONS), 10);
-            figures.writeSamples(directory.file(SAMPLES), 8, 8);
-            figures.writeTraversals(directory.file(TRAVERSALS), ModelFigures.TRAVERSAL_STEPS);
-            if (model.latentDim() >= 2) figures.writeExtrapolation(directory.file(EXTRAPOLATION), 7);
-            for (ExtraFigure extra : model.extraFigures()) extra.write(figures.inputs(), directory.file(extra.file()));
-        }
-        List<LossPlot.Point> points = TrainingLog.read(directory.file(RunDirectory.LOG)).stream()
-                .map(e -> new LossPlot.Point(e.step(), e.values())).toList();
-        if (!points.isEmpty()) LossPlot.write(directory.file(LOSS), points, Set.of("images_per_s", "elapsed_s"));
     }
 
     @Override

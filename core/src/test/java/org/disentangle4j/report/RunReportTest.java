@@ -1,4 +1,4 @@
-package org.disentangle4j.cli;
+package org.disentangle4j.report;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.disentangle4j.train.Run;
 import org.disentangle4j.train.RunDirectory;
 import org.disentangle4j.train.TrainingConfig;
 import org.disentangle4j.train.TrainingLog;
@@ -25,7 +24,7 @@ class RunReportTest {
         }
         // as MetricsJson writes it: a score that could not be computed is null
         Files.writeString(run.file(RunDirectory.METRICS), "{\"mig\": {\"discrete_mig\": 0.25}, \"irs\": {\"IRS\": null}}");
-        Files.writeString(run.file(Run.TRAVERSALS), "png bytes");
+        Files.writeString(run.file(RunFigures.TRAVERSALS), "png bytes");
 
         String html = Files.readString(RunReport.write(run));
 

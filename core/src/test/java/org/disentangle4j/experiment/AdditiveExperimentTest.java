@@ -1,5 +1,8 @@
-package org.disentangle4j.train;
+package org.disentangle4j.experiment;
 
+import org.disentangle4j.train.RunDirectory;
+import org.disentangle4j.train.TrainingConfig;
+import org.disentangle4j.train.TrainingLog;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

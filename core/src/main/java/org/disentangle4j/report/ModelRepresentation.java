@@ -1,4 +1,4 @@
-package org.disentangle4j.train;
+package org.disentangle4j.report;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;

@@ -1,5 +1,6 @@
-package org.disentangle4j.train;
+package org.disentangle4j.experiment;
 
+import org.disentangle4j.train.TrainingConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.disentangle4j.train;
+package org.disentangle4j.report;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

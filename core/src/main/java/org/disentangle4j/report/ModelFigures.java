@@ -1,5 +1,7 @@
-package org.disentangle4j.intervene;
+package org.disentangle4j.report;
 
+import org.disentangle4j.intervene.CartesianProductGrid;
+import org.disentangle4j.intervene.LatentTraversal;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;

@@ -1,4 +1,4 @@
-package org.disentangle4j.intervene;
+package org.disentangle4j.report;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;

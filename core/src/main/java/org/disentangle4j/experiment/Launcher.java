@@ -1,11 +1,19 @@
-package org.disentangle4j.cli;
+package org.disentangle4j.experiment;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Runs one {@code disentangle} command (e.g. {@code train …}) to completion. */
-interface Launcher {
+/**
+ * Runs one {@code disentangle} command (e.g. {@code train …}) to completion: the command line's
+ * separate process, or the same JVM in tests. The sweep reads a {@code train} command's exit code.
+ */
+public interface Launcher {
+    /** A {@code train} command's exit code: the run diverged (status.json {@code diverged}). */
+    int DIVERGED = 3;
+    /** A {@code train} command's exit code: training completed, but drawing its figures or scoring it failed. */
+    int FINISHING_FAILED = 4;
+
     /**
      * @param args the command line after {@code disentangle}
      * @param log file that receives the command's output (appended)

@@ -1,4 +1,4 @@
-package org.disentangle4j.train;
+package org.disentangle4j.experiment;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;

@@ -1,5 +1,7 @@
-package org.disentangle4j.train;
+package org.disentangle4j.experiment;
 
+import org.disentangle4j.train.RunDirectory;
+import org.disentangle4j.train.TrainingLog;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.IOException;

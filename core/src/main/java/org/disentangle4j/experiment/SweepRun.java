@@ -1,5 +1,6 @@
-package org.disentangle4j.train;
+package org.disentangle4j.experiment;
 
+import org.disentangle4j.train.TrainingConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
-package org.disentangle4j.intervene;
+package org.disentangle4j.report;
 
+import org.disentangle4j.intervene.CartesianProductGrid;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,8 @@
-package org.disentangle4j.train;
+package org.disentangle4j.experiment;
 
+import org.disentangle4j.train.BlockSpec;
+import org.disentangle4j.train.RunDirectory;
+import org.disentangle4j.train.TrainingLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

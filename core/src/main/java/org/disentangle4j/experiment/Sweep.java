@@ -1,4 +1,4 @@
-package org.disentangle4j.cli;
+package org.disentangle4j.experiment;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.disentangle4j.io.IoErrors;
 import org.disentangle4j.io.UserInputException;
 import org.disentangle4j.train.RunDirectory;
-import org.disentangle4j.train.SweepGrid;
-import org.disentangle4j.train.SweepResults;
-import org.disentangle4j.train.SweepRun;
+import org.disentangle4j.experiment.SweepGrid;
+import org.disentangle4j.experiment.SweepResults;
+import org.disentangle4j.experiment.SweepRun;
 
 /**
  * Runs a grid locally: each run a normal run directory {@code OUT/<run name>}, trained by a
@@ -26,20 +26,20 @@ import org.disentangle4j.train.SweepRun;
  * interrupted ones resumed, so rerunning an interrupted sweep finishes it. Each run is scored
  * with the grid's metrics (those its {@code metrics.json} lacks); then the results are written.
  *
- * <p>A run that diverged ({@code train} exits with {@link TrainCommand#DIVERGED}) is recorded as
+ * <p>A run that diverged ({@code train} exits with {@link Launcher#DIVERGED}) is recorded as
  * {@code diverged} and the sweep goes on. It is final, as a complete run is: a rerun of the sweep
  * keeps it as it is rather than training it again (its seed and settings would repeat the same
  * steps); to retry it, delete its directory or resume it by hand ({@code train --resume}).
  */
-final class Sweep {
+public final class Sweep {
     /** What a run needs when the sweep starts. */
-    enum Action { TRAIN, RESUME, SKIP, KEEP_DIVERGED }
+    public enum Action { TRAIN, RESUME, SKIP, KEEP_DIVERGED }
 
     /** A run and what to do with it. */
-    record Planned(SweepRun run, Path dir, Action action, long step) {}
+    public record Planned(SweepRun run, Path dir, Action action, long step) {}
 
     /** How a sweep ended. */
-    record Outcome(int complete, int diverged, int failed, int interrupted, int total) {}
+    public record Outcome(int complete, int diverged, int failed, int interrupted, int total) {}
 
     private final SweepGrid grid;
     private final Path out;
@@ -51,21 +51,21 @@ final class Sweep {
 
     /** Writes what the runs gave into the sweep directory. */
     @FunctionalInterface
-    interface ResultsWriter {
+    public interface ResultsWriter {
         void write(Path out, List<SweepResults.Row> rows) throws IOException;
     }
 
     /** The generic tables: {@code results.csv}, one row per run, and {@code results.md}, mean ± s.e. per setting. */
-    static final ResultsWriter GENERIC = (out, rows) -> {
+    public static final ResultsWriter GENERIC = (out, rows) -> {
         SweepResults.writeCsv(out.resolve("results.csv"), rows);
         SweepResults.writeMarkdown(out.resolve("results.md"), rows);
     };
 
-    Sweep(SweepGrid grid, Path out, int parallel, Launcher launcher, PrintStream console) {
+    public Sweep(SweepGrid grid, Path out, int parallel, Launcher launcher, PrintStream console) {
         this(grid, out, parallel, launcher, console, GENERIC);
     }
 
-    Sweep(SweepGrid grid, Path out, int parallel, Launcher launcher, PrintStream console,
+    public Sweep(SweepGrid grid, Path out, int parallel, Launcher launcher, PrintStream console,
             ResultsWriter results) {
         if (parallel < 1) throw new UserInputException("--parallel must be at least 1, got " + parallel);
         this.grid = grid;
@@ -77,7 +77,7 @@ final class Sweep {
     }
 
     /** {@code --dry-run}: one line per run, what it needs (train, resume from step N, complete) and its directory. */
-    void printPlan(PrintWriter out) {
+    public void printPlan(PrintWriter out) {
         for (Planned p : plan()) {
             String what = switch (p.action()) {
                 case TRAIN -> "train";
@@ -95,7 +95,7 @@ final class Sweep {
      * the command's exit code: 130 if runs were interrupted, 1 if one failed, else 0 (diverged runs
      * are results, not failures).
      */
-    int runToExitCode() throws IOException, InterruptedException {
+    public int runToExitCode() throws IOException, InterruptedException {
         Thread hook = new Thread(this::stop, "sweep-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         Outcome outcome;
@@ -113,7 +113,7 @@ final class Sweep {
     }
 
     /** Each run's directory and what it needs; a directory holding a different run is an error. */
-    List<Planned> plan() {
+    public List<Planned> plan() {
         List<Planned> plan = new ArrayList<>();
         for (SweepRun run : grid.runs()) {
             Path dir = out.resolve(run.name());
@@ -138,12 +138,12 @@ final class Sweep {
     }
 
     /** Asks the sweep to start nothing new and the running commands to checkpoint and stop. */
-    void stop() {
+    public void stop() {
         stopping = true;
         launcher.stopAll();
     }
 
-    Outcome run() throws IOException, InterruptedException {
+    public Outcome run() throws IOException, InterruptedException {
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
@@ -186,11 +186,11 @@ final class Sweep {
                             say("%s: interrupted (checkpoint written; rerun the sweep to resume)", tag);
                             return null;
                         }
-                        if (code == TrainCommand.DIVERGED) {
+                        if (code == Launcher.DIVERGED) {
                             say("%s: DIVERGED (kept at its last finite checkpoint, not scored); see %s", tag, logOf(p));
                             return null;
                         }
-                        if (code == TrainCommand.FINISHING_FAILED) {
+                        if (code == Launcher.FINISHING_FAILED) {
                             failed.incrementAndGet();
                             say("%s: trained (complete), but its figures or scoring FAILED (noted in status.json); see %s", tag, logOf(p));
                             return null;
@@ -251,7 +251,7 @@ final class Sweep {
     }
 
     /** The grid's metrics that a run's metrics.json does not have (all when there is none or it is unreadable). */
-    List<String> missingMetrics(Path dir) {
+    public List<String> missingMetrics(Path dir) {
         Path file = dir.resolve(RunDirectory.METRICS);
         if (!Files.isRegularFile(file)) return grid.metrics();
         try {

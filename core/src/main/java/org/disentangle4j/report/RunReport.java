@@ -1,4 +1,4 @@
-package org.disentangle4j.cli;
+package org.disentangle4j.report;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -10,7 +10,6 @@ import java.util.Map;
 import org.disentangle4j.io.AtomicFiles;
 import org.disentangle4j.model.ExtraFigure;
 import org.disentangle4j.train.Divergence;
-import org.disentangle4j.train.Run;
 import org.disentangle4j.train.RunDirectory;
 import org.disentangle4j.train.TrainingLog;
 
@@ -18,18 +17,18 @@ import org.disentangle4j.train.TrainingLog;
  * {@code report.html}: one page per run with its config, final losses, metric scores and
  * figures, so a run can be read in a browser without opening six files.
  */
-final class RunReport {
-    static final String FILE = "report.html";
+public final class RunReport {
+    public static final String FILE = "report.html";
 
     private RunReport() {}
 
     /** The report of a run without figures of its method's own. */
-    static Path write(RunDirectory run) throws IOException {
+    public static Path write(RunDirectory run) throws IOException {
         return write(run, List.of());
     }
 
     /** The report of a run; {@code extraFigures} are its method's own ({@code Model.extraFigures}), shown when written. */
-    static Path write(RunDirectory run, List<ExtraFigure> extraFigures) throws IOException {
+    public static Path write(RunDirectory run, List<ExtraFigure> extraFigures) throws IOException {
         JsonObject root = run.readJson(RunDirectory.CONFIG);
         StringBuilder html = new StringBuilder();
         html.append("<!doctype html><html><head><meta charset=\"utf-8\"><title>")
@@ -84,13 +83,13 @@ final class RunReport {
             html.append("</table>");
         }
 
-        figure(html, run, Run.RECONSTRUCTIONS, "Reconstructions (top: data, bottom: reconstruction)");
-        figure(html, run, Run.TRAVERSALS, "Latent traversals (one row per latent, highest KL first; left: the sample)");
-        figure(html, run, Run.SAMPLES, "Samples from the prior");
-        figure(html, run, Run.EXTRAPOLATION, "Cartesian-product extrapolation (two learned latents over their 1st-99th percentile,"
+        figure(html, run, RunFigures.RECONSTRUCTIONS, "Reconstructions (top: data, bottom: reconstruction)");
+        figure(html, run, RunFigures.TRAVERSALS, "Latent traversals (one row per latent, highest KL first; left: the sample)");
+        figure(html, run, RunFigures.SAMPLES, "Samples from the prior");
+        figure(html, run, RunFigures.EXTRAPOLATION, "Cartesian-product extrapolation (two learned latents over their 1st-99th percentile,"
                 + " columns: first latent left to right, rows: second latent bottom to top; framed: where out-of-support data is encoded)");
         for (ExtraFigure extra : extraFigures) figure(html, run, extra.file(), extra.caption());
-        figure(html, run, Run.LOSS, "Training curves");
+        figure(html, run, RunFigures.LOSS, "Training curves");
         html.append("</body></html>\n");
         Path file = run.file(FILE);
         AtomicFiles.writeString(file, html.toString());
