@@ -24,4 +24,13 @@ public interface RepresentationFunction {
     default Optional<int[][]> latentBlocks() {
         return Optional.empty();
     }
+
+    /**
+     * The log-variances of the model's Gaussian posterior q(z|x) for observations, {@code
+     * [count][numDims]} beside the means {@link #represent} gives, when the model has one (VAEs);
+     * empty otherwise. Metrics of the sampled codes z = μ + σ·ε (mean_tc) read it.
+     */
+    default Optional<double[][]> posteriorLogVariance(float[] observations, int count) {
+        return Optional.empty();
+    }
 }

@@ -137,6 +137,14 @@ public abstract class Model implements AutoCloseable {
         return centred.square().mean(new int[] {0});
     }
 
+    /**
+     * The log-variances (B, d) of a Gaussian posterior q(z|x) whose means {@link #represent} gives,
+     * in inference mode; empty for models without one (deterministic autoencoders).
+     */
+    public Optional<NDArray> posteriorLogVariance(NDArray observations) {
+        return Optional.empty();
+    }
+
     /** Whether codes have a standard normal prior to sample from (figures sample it; else codes' own spread). */
     public boolean hasPrior() {
         return false;

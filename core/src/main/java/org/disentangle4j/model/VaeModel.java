@@ -61,6 +61,11 @@ public abstract class VaeModel extends Model {
         return encode(observations, false).mean();
     }
 
+    @Override
+    public java.util.Optional<NDArray> posteriorLogVariance(NDArray observations) {
+        return java.util.Optional.of(encode(observations, false).logVar());
+    }
+
     /** The mean KL of each dimension's posterior to the prior. */
     @Override
     public NDArray latentUsage(NDArray observations) {

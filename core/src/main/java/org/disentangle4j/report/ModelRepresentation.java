@@ -31,16 +31,33 @@ public final class ModelRepresentation implements RepresentationFunction {
 
     @Override
     public double[][] represent(float[] observations, int count) {
+        return chunked(observations, count, model::represent);
+    }
+
+    @Override
+    public Optional<double[][]> posteriorLogVariance(float[] observations, int count) {
+        double[][] logVariances = chunked(observations, count, x -> model.posteriorLogVariance(x).orElse(null));
+        return logVariances == null ? Optional.empty() : Optional.of(logVariances);
+    }
+
+    private Shape shapeOf(int n) {
+        long[] dims = new long[observationShape.length + 1];
+        dims[0] = n;
+        for (int i = 0; i < observationShape.length; i++) dims[i + 1] = observationShape[i];
+        return new Shape(dims);
+    }
+
+    /** {@code f} of the observations, {@value #CHUNK} at a time, each chunk in its own scope; null when {@code f} gives null. */
+    private double[][] chunked(float[] observations, int count, java.util.function.UnaryOperator<ai.djl.ndarray.NDArray> f) {
         int size = Arrays.stream(observationShape).reduce(1, (a, b) -> a * b);
         double[][] codes = new double[count][];
         for (int start = 0; start < count; start += CHUNK) {
             int n = Math.min(CHUNK, count - start);
-            long[] dims = new long[observationShape.length + 1];
-            dims[0] = n;
-            for (int i = 0; i < observationShape.length; i++) dims[i + 1] = observationShape[i];
             try (NDManager m = model.manager().newSubManager()) {
                 float[] chunk = Arrays.copyOfRange(observations, start * size, (start + n) * size);
-                float[] out = model.represent(m.create(chunk, new Shape(dims))).toFloatArray();
+                ai.djl.ndarray.NDArray result = f.apply(m.create(chunk, shapeOf(n)));
+                if (result == null) return null;
+                float[] out = result.toFloatArray();
                 int d = out.length / n;
                 for (int i = 0; i < n; i++) {
                     double[] row = new double[d];
