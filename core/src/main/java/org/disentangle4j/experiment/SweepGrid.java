@@ -77,12 +77,17 @@ public final class SweepGrid {
 
     /** A grid built in code (a built-in experiment); run names must be distinct. */
     public static SweepGrid of(List<SweepRun> runs, List<String> metrics) {
+        return of(runs, metrics, MetricSuite.Votes.REFERENCE);
+    }
+
+    /** A grid built in code whose interventional scores (beta_vae, factor_vae) use these votes. */
+    public static SweepGrid of(List<SweepRun> runs, List<String> metrics, MetricSuite.Votes votes) {
         Set<String> names = new LinkedHashSet<>();
         for (SweepRun run : runs) {
             if (!names.add(run.name())) throw new IllegalArgumentException("run " + run.name() + " is in the grid twice");
         }
         if (runs.isEmpty()) throw new IllegalArgumentException("a grid needs runs");
-        return new SweepGrid(runs, metrics, MetricSuite.Votes.REFERENCE);
+        return new SweepGrid(runs, metrics, votes);
     }
 
     /** The runs in grid order: entries, then their settings' product, then seeds. */

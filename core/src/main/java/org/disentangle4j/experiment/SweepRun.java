@@ -113,7 +113,7 @@ public record SweepRun(String model, Map<String, Object> options, Map<String, Do
     }
 
     /** Whole numbers without a decimal point, others in plain notation (1e-4 → 0.0001). */
-    static String format(Object v) {
+    public static String format(Object v) {
         return v instanceof Double d ? HyperParameter.format(d) : String.valueOf(v);
     }
 

@@ -26,6 +26,7 @@ public final class Methods {
         register(BetaTcVae.METHOD);
         register(Autoencoder.METHOD);
         register(AdditiveAutoencoder.METHOD);
+        register(MeanTcVae.METHOD);
     }
 
     private Methods() {}
