@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
             BenchCommand.class,
             SweepCommand.class,
             ExperimentCommand.class,
+            TheoryCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Callable<Integer> {

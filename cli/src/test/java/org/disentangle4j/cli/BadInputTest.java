@@ -194,7 +194,7 @@ class BadInputTest {
         assertEquals("error: /out/x.png: is a directory", err.toString().strip());
     }
 
-    /** Every command that groups others, found in the command tree: the root ([]), datasets, experiment, and any added later. */
+    /** Every command that groups others, found in the command tree: the root ([]), datasets, experiment, theory, and any added later. */
     private static void groups(CommandLine cmd, List<String> path, List<List<String>> out) {
         if (!cmd.getSubcommands().isEmpty()) out.add(path);
         cmd.getSubcommands().forEach((name, sub) -> {
@@ -208,7 +208,7 @@ class BadInputTest {
     void everyCommandGroupWithoutASubcommandPrintsItsUsageOnStderrAndExits2() {
         List<List<String>> groups = new ArrayList<>();
         groups(Main.commandLine(), List.of(), groups);
-        assertEquals(List.of(List.of(), List.of("datasets"), List.of("experiment")), groups);
+        assertEquals(List.of(List.of(), List.of("datasets"), List.of("experiment"), List.of("theory")), groups);
         for (List<String> group : groups) {
             CommandLine cli = Main.commandLine();
             StringWriter out = new StringWriter();

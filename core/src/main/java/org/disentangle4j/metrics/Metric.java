@@ -38,4 +38,19 @@ public interface Metric {
      * @throws MetricNotApplicableException when the metric cannot score arrays or these arrays
      */
     Map<String, Double> evaluate(EvaluationSets sets, RandomGenerator rng, ProgressListener progress);
+
+    /**
+     * Scores arrays, knowing the factors' names and with a place to say what was done: what
+     * {@link MetricSuite} calls. A metric whose keys or notes name factors ({@code disintegration})
+     * or that leaves some results undefined for arrays ({@code mean_tc}) overrides it; by default
+     * both are ignored.
+     *
+     * @param factorNames the names of the factors of {@code sets}, in column order: the dataset's,
+     *     or {@code factor0, factor1, …} (the column in the user's file) for arrays
+     * @param notes where to say what was done, one line each
+     */
+    default Map<String, Double> evaluate(EvaluationSets sets, List<String> factorNames, RandomGenerator rng, ProgressListener progress,
+            List<String> notes) {
+        return evaluate(sets, rng, progress);
+    }
 }

@@ -20,27 +20,31 @@ import org.disentangle4j.metrics.support.NonFiniteCodes;
  * columns in training and test arrays); violations are one-line {@link UserInputException}s.
  * A factor that takes a single value (in the points, or in the training part) is skipped by
  * every metric that uses factors, and a note says so; the unsupervised scores do not look at
- * factors. Without test arrays the metrics that fit a classifier (SAP, DCI, explicitness) train
+ * factors, nor does {@code mean_tc}. Without test arrays the metrics that fit a classifier (SAP, DCI, explicitness) train
  * on a seeded random two thirds of the points and test on the other third, while MIG,
  * modularity, IRS and the unsupervised scores use all points; a note says so. BetaVAE and
  * FactorVAE scores need interventional sampling and are reported as not applicable to arrays.
  *
  * <p>Every metric draws from its own generator seeded from the suite's seed and its name, so its
  * numbers do not depend on which other metrics run. On a model, the points for all metrics but
- * BetaVAE, FactorVAE and LMS are sampled once (10,000 training and 5,000 test points, batches of 16:
+ * BetaVAE, FactorVAE, LMS and mean_tc are sampled once (10,000 training and 5,000 test points, batches of 16:
  * the reference samples the same points for each, as every evaluation restarts from seed 0).
+ * mean_tc ({@link ModelMetric}) samples its own: it also reads the posterior variances of the same observations.
+ * Metrics that name factors get the dataset's names, or {@code factor0, factor1, …} (the file's columns) for arrays.
  * LMS ({@link ModelMetric}) samples its own, in- and out-of-support, and also scores the model's
  * reconstructions (decoded codes) when {@link #evaluateModel(GroundTruthDataset, RepresentationFunction,
  * DecoderFunction, List, long, ProgressListener, String)} is given them.
  */
 public final class MetricSuite {
     public static final List<String> NAMES = List.of(BetaVaeScore.NAME, FactorVaeScore.NAME, MigScore.NAME, SapScore.NAME,
-            DciScore.NAME, ModularityExplicitness.NAME, IrsScore.NAME, UnsupervisedScores.NAME, LmsScore.NAME);
+            DciScore.NAME, ModularityExplicitness.NAME, IrsScore.NAME, UnsupervisedScores.NAME, LmsScore.NAME, MeanTcScore.NAME,
+            DisintegrationScore.NAME);
     /**
      * The metrics {@code train} and {@code evaluate} compute when none are named ({@code --metrics}
      * syntax): the array-based scores, about a minute on 2 cores. Left out: {@code beta_vae} and
-     * {@code factor_vae}, which render and encode about a million images each (several minutes), and
-     * {@code lms}, the additive decoders' score; {@code all} adds them.
+     * {@code factor_vae}, which render and encode about a million images each (several minutes),
+     * {@code lms}, the additive decoders' score, and the diagnostics of issue 14, {@code mean_tc} and
+     * {@code disintegration}; {@code all} adds them.
      */
     public static final String DEFAULT_SELECTION = "mig,sap,dci,modularity_explicitness,irs,unsupervised";
     public static final int DEFAULT_NUM_TRAIN = 10_000;
@@ -101,7 +105,7 @@ public final class MetricSuite {
                 new FactorVaeScore(FactorVaeScore.DEFAULT_BATCH_SIZE, votes.train(), votes.eval(),
                         FactorVaeScore.DEFAULT_NUM_VARIANCE_ESTIMATE, FactorVaeScore.DEFAULT_PRUNE_THRESHOLD),
                 new MigScore(), new SapScore(), new DciScore(), new ModularityExplicitness(), new IrsScore(), new UnsupervisedScores(),
-                new LmsScore()), DEFAULT_NUM_TRAIN, DEFAULT_NUM_TEST, DEFAULT_BATCH_SIZE, votes);
+                new LmsScore(), new MeanTcScore(), new DisintegrationScore()), DEFAULT_NUM_TRAIN, DEFAULT_NUM_TEST, DEFAULT_BATCH_SIZE, votes);
     }
 
     /**
@@ -260,7 +264,12 @@ public final class MetricSuite {
         Map<String, Map<String, Double>> scores = new LinkedHashMap<>();
         Map<String, String> notApplicable = new LinkedHashMap<>();
         Map<String, Double> seconds = new LinkedHashMap<>();
-        EvaluationSets withFactors = sets == null ? null : dropConstantFactors(sets, notes);
+        List<String> factorNames = null;
+        Varying withFactors = null;
+        if (sets != null) {
+            factorNames = dataset != null ? dataset.factors().names() : arrayFactorNames(sets.all().numFactors());
+            withFactors = dropConstantFactors(sets, factorNames, notes);
+        }
         for (String name : NAMES) {
             if (!names.contains(name)) continue;
             Metric metric = metric(name);
@@ -274,12 +283,12 @@ public final class MetricSuite {
                     result = metric.evaluate(dataset, representation, rng, progress);
                 } else if (metric.notApplicableToArrays().isPresent()) {
                     throw new MetricNotApplicableException("not applicable to arrays: " + metric.notApplicableToArrays().get());
-                } else if (name.equals(UnsupervisedScores.NAME)) {
-                    result = metric.evaluate(sets, rng, progress);
+                } else if (FACTOR_FREE.contains(name)) {
+                    result = metric.evaluate(sets, factorNames, rng, progress, notes);
                 } else if (withFactors == null) {
                     throw new MetricNotApplicableException("every factor takes a single value");
                 } else {
-                    result = metric.evaluate(withFactors, rng, progress);
+                    result = metric.evaluate(withFactors.sets(), withFactors.names(), rng, progress, notes);
                 }
                 if (!votes.equals(Votes.REFERENCE) && (name.equals(BetaVaeScore.NAME) || name.equals(FactorVaeScore.NAME))) {
                     // scores from fewer (or more) votes than the reference's say so wherever they are shown
@@ -296,8 +305,19 @@ public final class MetricSuite {
         return new SuiteResult(scores, notApplicable, notes, seconds);
     }
 
+    /** Metrics that read the codes alone: computed even when every factor is constant. */
+    private static final java.util.Set<String> FACTOR_FREE = java.util.Set.of(UnsupervisedScores.NAME, MeanTcScore.NAME);
+
+    /** The names of factors read from arrays: their column, {@code factor0, factor1, …}. */
+    static List<String> arrayFactorNames(int numFactors) {
+        return java.util.stream.IntStream.range(0, numFactors).mapToObj(f -> "factor" + f).toList();
+    }
+
+    /** Sets whose factors all vary, and those factors' names. */
+    private record Varying(EvaluationSets sets, List<String> names) {}
+
     /** The sets without factors that take a single value in all points or in the training part. */
-    private static EvaluationSets dropConstantFactors(EvaluationSets sets, List<String> notes) {
+    private static Varying dropConstantFactors(EvaluationSets sets, List<String> names, List<String> notes) {
         int numFactors = sets.all().numFactors();
         boolean[] varies = new boolean[numFactors];
         for (int f : ConstantFactors.varying(sets.all().factors())) varies[f] = true;
@@ -314,8 +334,9 @@ public final class MetricSuite {
             }
         }
         if (keep.isEmpty()) return null;
-        if (keep.size() == numFactors) return sets;
+        if (keep.size() == numFactors) return new Varying(sets, names);
         int[] k = keep.stream().mapToInt(Integer::intValue).toArray();
-        return new EvaluationSets(sets.all().selectFactors(k), sets.train().selectFactors(k), sets.test().selectFactors(k));
+        return new Varying(new EvaluationSets(sets.all().selectFactors(k), sets.train().selectFactors(k), sets.test().selectFactors(k)),
+                keep.stream().map(names::get).toList());
     }
 }

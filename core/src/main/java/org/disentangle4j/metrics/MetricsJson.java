@@ -21,10 +21,14 @@ import org.disentangle4j.io.AtomicFiles;
  * left out (the table and the command line say why).
  */
 public final class MetricsJson {
-    /** Keys whose values are counts or flags (IRS's and FactorVAE's share the name; LMS's variant flag; vote counts). */
+    /** Keys whose values are counts or flags (IRS's and FactorVAE's share the name; LMS's variant flag; vote counts); also disintegration's per-factor counts. */
     private static final Set<String> COUNT_KEYS = Set.of(IrsScore.ACTIVE_DIMS, LmsScore.TREE, MetricSuite.VOTES_TRAIN, MetricSuite.VOTES_EVAL);
 
     private MetricsJson() {}
+
+    private static boolean isCount(String key) {
+        return COUNT_KEYS.contains(key) || key.startsWith(DisintegrationScore.ABOVE_THRESHOLD_PREFIX); // one count per factor
+    }
 
     public static String toJson(SuiteResult result) {
         StringWriter out = new StringWriter();
@@ -37,7 +41,7 @@ public final class MetricsJson {
                     json.name(entry.getKey());
                     double v = entry.getValue();
                     if (!Double.isFinite(v)) json.nullValue();
-                    else if (COUNT_KEYS.contains(entry.getKey()) && v == Math.rint(v)) json.value((long) v);
+                    else if (isCount(entry.getKey()) && v == Math.rint(v)) json.value((long) v);
                     else json.value(v);
                 }
                 json.endObject();

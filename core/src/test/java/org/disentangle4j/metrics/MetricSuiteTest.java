@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MetricSuiteTest {
-    private static final List<String> ARRAY_METRICS = List.of("mig", "sap", "dci", "modularity_explicitness", "irs", "unsupervised", "lms");
+    private static final List<String> ARRAY_METRICS = List.of("mig", "sap", "dci", "modularity_explicitness", "irs", "unsupervised", "lms",
+            "mean_tc", "disintegration");
 
     @Test
     void parsesSelections() {
@@ -28,7 +29,7 @@ class MetricSuiteTest {
     }
 
     @Test
-    void theDefaultSelectionIsTheArrayScoresWithoutTheInterventionalOnesAndLms() {
+    void theDefaultSelectionIsTheArrayScoresWithoutTheInterventionalOnesLmsAndTheMeanTcDiagnostics() {
         assertEquals(List.of("mig", "sap", "dci", "modularity_explicitness", "irs", "unsupervised"),
                 MetricSuite.parseSelection(MetricSuite.DEFAULT_SELECTION));
     }
@@ -61,7 +62,10 @@ class MetricSuiteTest {
         // codes = the factors: LMS-Spearman of arrays is 100; arrays have no out-of-support set or reconstructions
         assertEquals(100, r.scores().get("lms").get("lms_in_support"), 1e-9);
         assertTrue(Double.isNaN(r.scores().get("lms").get("rmse_in_support")));
-        assertTrue(r.notes().isEmpty(), r.notes().toString());
+        // the only notes: mean_tc has no posterior to sample arrays from, disintegration lists its dimensions
+        assertEquals(2, r.notes().size(), r.notes().toString());
+        assertTrue(r.notes().get(0).startsWith("mean_tc: no posterior variances"), r.notes().toString());
+        assertTrue(r.notes().get(1).startsWith("disintegration: ") && r.notes().get(1).endsWith("factor0: z0; factor1: z1"), r.notes().toString());
     }
 
     @Test
@@ -143,7 +147,7 @@ class MetricSuiteTest {
         NoisyFactorDataset dataset = new NoisyFactorDataset(new int[] {3, 4}, 0, 0.0);
         MetricSuite suite = new MetricSuite(List.of(new BetaVaeScore(8, 200, 100), new FactorVaeScore(8, 200, 100, 500, 0.05),
                 new MigScore(), new SapScore(), new DciScore(), new ModularityExplicitness(), new IrsScore(), new UnsupervisedScores(),
-                new LmsScore(600, 300, 64)), 600, 300, 16);
+                new LmsScore(600, 300, 64), new MeanTcScore(600, 200, 64), new DisintegrationScore()), 600, 300, 16);
         SuiteResult r = suite.evaluateModel(dataset, NoisyFactorDataset.identity(2), MetricSuite.NAMES, 5, ProgressListener.NONE);
         assertEquals(MetricSuite.NAMES, List.copyOf(r.scores().keySet()));
         assertEquals(1.0, r.scores().get("beta_vae").get("eval_accuracy"));

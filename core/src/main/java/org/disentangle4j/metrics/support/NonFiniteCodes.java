@@ -60,6 +60,20 @@ public final class NonFiniteCodes {
             public Optional<int[][]> latentBlocks() {
                 return representation.latentBlocks();
             }
+
+            // forwarded, or the metrics of sampled codes (mean_tc) would never see a VAE's posterior
+            @Override
+            public Optional<double[][]> posteriorLogVariance(float[] observations, int count) {
+                Optional<double[][]> logVar = representation.posteriorLogVariance(observations, count);
+                logVar.ifPresent(v -> {
+                    int bad = badRows(v);
+                    if (bad > 0) {
+                        throw new UserInputException(source + ": " + bad + " of " + v.length + " rows of an encoded batch have a non-finite"
+                                + " posterior log-variance (NaN or infinity); log-variances must be finite numbers");
+                    }
+                });
+                return logVar;
+            }
         };
     }
 
