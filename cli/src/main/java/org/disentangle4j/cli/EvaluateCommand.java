@@ -36,8 +36,10 @@ import picocli.CommandLine.Spec;
         description = {
             "Scores a representation with the metrics of disentanglement_lib:",
             "beta_vae, factor_vae, mig, sap, dci, modularity_explicitness, irs,",
-            "unsupervised; and lms, the latent matching score of additive",
-            "decoders with the reconstruction RMSE.",
+            "unsupervised; lms, the latent matching score of additive decoders",
+            "with the reconstruction RMSE; mean_tc, the total correlation of the",
+            "mean representation and of the sampled codes; disintegration, the",
+            "effective number of code dimensions that carry each factor.",
             "",
             "RUN_DIR: a trained run; codes are posterior means; the scores are",
             "merged into RUN_DIR/metrics.json (metrics not computed now keep",
@@ -45,7 +47,7 @@ import picocli.CommandLine.Spec;
             "",
             "Default: the metrics train computes, " + MetricSuite.DEFAULT_SELECTION,
             "(about a minute on 2 cores); --metrics all adds beta_vae and",
-            "factor_vae (several minutes each) and lms.",
+            "factor_vae (several minutes each), lms, mean_tc and disintegration.",
             "The metrics to run are named on stderr first; a progress bar with ETA",
             "(stderr) follows each stage: encoding the points, then each metric.",
             "",
@@ -89,7 +91,8 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--metrics", paramLabel = "all|NAME,...", defaultValue = MetricSuite.DEFAULT_SELECTION, description = {
         "Metrics to compute (default, as train's: ${DEFAULT-VALUE}; about a minute on 2 cores).",
-        "'all' adds beta_vae and factor_vae (each encodes about a million images: several minutes, see --votes) and lms."})
+        "'all' adds beta_vae and factor_vae (each encodes about a million images: several minutes, see --votes), lms, mean_tc",
+        "and disintegration."})
     String metrics;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed of all sampling and solvers (default: ${DEFAULT-VALUE}).")
