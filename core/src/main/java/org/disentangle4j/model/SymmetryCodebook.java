@@ -63,6 +63,13 @@ import org.disentangle4j.nn.Scalars;
  * M = Σ_ij w_ij A_ij, whose exponentials exp(M) and exp(−M) carry z¹ to z² and back
  * ({@link #act}).
  *
+ * <p><b>Scale and cost.</b> At the reference's initialisation (D = 10, S = 16, std 1) on 64
+ * standard-normal codes the terms are about: sparsity 1.7·10⁶, parallel 3.3, perpendicular 0.09,
+ * commutativity 1.5·10⁷ (exp(A) of such elements has norms of tens), so weights of 1 let the first
+ * and the last dominate. Forward and backward of all four took about 0.4 s at B = 64 (one thread on
+ * this project's 2-core machine, another job running), nearly all of it the parallel loss's
+ * (D, S·B, S·B) array: quadratic in the number of codes, so passing a subset of the batch cuts it.
+ *
  * <p>Every constant is made in the engine (via {@link Scalars}, {@code eye}, {@code arange}) in the
  * manager of the arrays given, so the backward pass never reads Java memory. Wrong shapes are
  * programming errors ({@link IllegalArgumentException}); sizes a user chooses (latent size,
