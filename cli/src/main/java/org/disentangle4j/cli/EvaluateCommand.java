@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
             "",
             "Default: the metrics train computes, " + MetricSuite.DEFAULT_SELECTION,
             "(about a minute on 2 cores); --metrics all adds beta_vae and",
-            "factor_vae (several minutes each), lms, mean_tc and disintegration.",
+            "factor_vae (several minutes each), lms, mean_tc, disintegration and m_fvm.",
             "The metrics to run are named on stderr first; a progress bar with ETA",
             "(stderr) follows each stage: encoding the points, then each metric.",
             "",
@@ -91,8 +91,8 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--metrics", paramLabel = "all|NAME,...", defaultValue = MetricSuite.DEFAULT_SELECTION, description = {
         "Metrics to compute (default, as train's: ${DEFAULT-VALUE}; about a minute on 2 cores).",
-        "'all' adds beta_vae and factor_vae (each encodes about a million images: several minutes, see --votes), lms, mean_tc",
-        "and disintegration."})
+        "'all' adds beta_vae and factor_vae (each encodes about a million images: several minutes, see --votes), lms, mean_tc,",
+        "disintegration and m_fvm."})
     String metrics;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed of all sampling and solvers (default: ${DEFAULT-VALUE}).")

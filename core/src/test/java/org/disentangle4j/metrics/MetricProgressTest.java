@@ -43,7 +43,8 @@ class MetricProgressTest {
         NoisyFactorDataset dataset = new NoisyFactorDataset(new int[] {3, 4}, 0, 0.0);
         MetricSuite suite = new MetricSuite(List.of(new BetaVaeScore(8, 200, 100), new FactorVaeScore(8, 200, 100, 500, 0.05),
                 new MigScore(), new SapScore(), new DciScore(), new ModularityExplicitness(), new IrsScore(), new UnsupervisedScores(),
-                new LmsScore(600, 300, 64), new MeanTcScore(600, 200, 64), new DisintegrationScore()), 600, 300, 16);
+                new LmsScore(600, 300, 64), new MeanTcScore(600, 200, 64), new DisintegrationScore(),
+                new MultiFactorVoteScore(20, 50, 50, 100, 0.06)), 600, 300, 16);
         Recorder recorder = new Recorder();
         SuiteResult r = suite.evaluateModel(dataset, NoisyFactorDataset.identity(2), MetricSuite.NAMES, 5, recorder);
         assertEquals(MetricSuite.NAMES, List.copyOf(r.scores().keySet()));
@@ -66,7 +67,7 @@ class MetricProgressTest {
         }
         // every metric reports (lms through its stages), after the shared points are encoded
         assertEquals(List.of("encoding train", "encoding test", "beta_vae", "factor_vae", "mig", "sap", "dci", "modularity_explicitness",
-                "irs", "unsupervised", "lms test", "mean_tc", "disintegration"), List.copyOf(tasks.keySet()));
+                "irs", "unsupervised", "lms test", "mean_tc", "disintegration", "m_fvm"), List.copyOf(tasks.keySet()));
         assertEquals(600, tasks.get("encoding train").get(0).total());
         assertEquals(300, tasks.get("encoding test").get(0).total());
         assertEquals(600 / 16 + 2, tasks.get("encoding train").size(), "0, then one event per batch of 16");
@@ -84,6 +85,8 @@ class MetricProgressTest {
         assertEquals(300, tasks.get("lms test").get(0).total());
         // mean_tc encodes its own 600 points and would estimate MWS on 200 (the identity has no posterior: it ends at once)
         assertEquals(600 + 200, tasks.get("mean_tc").get(0).total());
+        // m_fvm: its 100 points for the variances, then (50 + 50) votes of 20 observations for k = 1 (two factors)
+        assertEquals(100 + 100 * 20, tasks.get("m_fvm").get(0).total());
     }
 
     @Test

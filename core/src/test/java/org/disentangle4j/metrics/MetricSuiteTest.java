@@ -55,7 +55,7 @@ class MetricSuiteTest {
         LabelledCodes points = new LabelledCodes(MetricFixtures.codesFrom(grid, 0, 1), grid);
         SuiteResult r = new MetricSuite().evaluateArrays(points, points, MetricSuite.NAMES, 7, ProgressListener.NONE);
         assertEquals(ARRAY_METRICS, List.copyOf(r.scores().keySet()));
-        assertEquals(List.of("beta_vae", "factor_vae"), List.copyOf(r.notApplicable().keySet()));
+        assertEquals(List.of("beta_vae", "factor_vae", "m_fvm"), List.copyOf(r.notApplicable().keySet()));
         assertTrue(r.notApplicable().get("beta_vae").contains("interventional"));
         assertEquals(1.0, r.scores().get("mig").get("discrete_mig"), 1e-12);
         assertEquals(List.of("IRS", "num_active_dims"), List.copyOf(r.scores().get("irs").keySet()));
@@ -147,7 +147,8 @@ class MetricSuiteTest {
         NoisyFactorDataset dataset = new NoisyFactorDataset(new int[] {3, 4}, 0, 0.0);
         MetricSuite suite = new MetricSuite(List.of(new BetaVaeScore(8, 200, 100), new FactorVaeScore(8, 200, 100, 500, 0.05),
                 new MigScore(), new SapScore(), new DciScore(), new ModularityExplicitness(), new IrsScore(), new UnsupervisedScores(),
-                new LmsScore(600, 300, 64), new MeanTcScore(600, 200, 64), new DisintegrationScore()), 600, 300, 16);
+                new LmsScore(600, 300, 64), new MeanTcScore(600, 200, 64), new DisintegrationScore(),
+                new MultiFactorVoteScore(20, 50, 50, 100, 0.06)), 600, 300, 16);
         SuiteResult r = suite.evaluateModel(dataset, NoisyFactorDataset.identity(2), MetricSuite.NAMES, 5, ProgressListener.NONE);
         assertEquals(MetricSuite.NAMES, List.copyOf(r.scores().keySet()));
         assertEquals(1.0, r.scores().get("beta_vae").get("eval_accuracy"));
@@ -156,5 +157,8 @@ class MetricSuiteTest {
         assertTrue(r.scores().get("mig").get("discrete_mig") > 0.95, r.scores().toString());
         assertEquals(1.0, r.scores().get("irs").get("IRS"), 1e-12);
         assertEquals(100, r.scores().get("lms").get("lms_in_support"), 1e-9);
+        // two factors: only one can be fixed without fixing all; codes are the factors
+        assertEquals(1.0, r.scores().get("m_fvm").get("m_fvm_1_eval"));
+        assertTrue(Double.isNaN(r.scores().get("m_fvm").get("m_fvm_2_eval")));
     }
 }
