@@ -20,9 +20,10 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         description = {
             "Factorised mean representation: trains beta-tcvae, factor-vae and mean-tc-vae",
-            "(beta-TCVAE + gamma * Gaussian TC of the batch's posterior means) on dSprites for N",
-            "seeds at the same budget (batch 64, Adam lr 1e-4, 10 latent dimensions, each",
-            "model's defaults), scores every run and prints the table: TC of the mean",
+            "(beta-TCVAE + gamma * Gaussian TC of the batch's posterior means; at its default",
+            "gamma 0.1 and at gamma 10) on dSprites for N seeds at the same budget (batch 64,",
+            "Adam lr 1e-4, 10 latent dimensions, each model's defaults otherwise), scores",
+            "every run and prints the table: TC of the mean",
             "representation (Gaussian), TC of the sampled codes (Gaussian and minibatch-weighted",
             "sampling), the last logged reconstruction loss, MIG, the FactorVAE score (1000/500",
             "votes) and factor disintegration (effective code dimensions per factor), mean +-",

@@ -46,9 +46,15 @@ class ExperimentTableTest {
     @Test
     void theMeanTcGridTrainsEachModelForEachSeedAndScoresWithFewerVotes() {
         SweepGrid grid = MeanTcExperiment.grid(2, 300);
-        assertEquals(6, grid.runs().size());
-        assertEquals(List.of("beta-tcvae", "beta-tcvae", "factor-vae", "factor-vae", "mean-tc-vae", "mean-tc-vae"),
+        assertEquals(8, grid.runs().size());
+        assertEquals(List.of("beta-tcvae", "beta-tcvae", "factor-vae", "factor-vae", "mean-tc-vae", "mean-tc-vae", "mean-tc-vae", "mean-tc-vae"),
                 grid.runs().stream().map(SweepRun::model).toList());
+        assertEquals(Map.of(), grid.runs().get(4).hyperParameters());
+        assertEquals(Map.of("mean-tc-weight", 10.0), grid.runs().get(6).hyperParameters());
+        // each run is in exactly one line of the table
+        for (SweepRun run : grid.runs()) {
+            assertEquals(1, MeanTcExperiment.groups().stream().filter(g -> g.member().test(run)).count(), run.name());
+        }
         assertEquals(Map.of("dataset", "dsprites", "steps", 300L, "batch-size", 64L, "lr", 1e-4, "latent-dim", 10L),
                 grid.runs().get(0).options());
         assertEquals(List.of("--metrics", "mig,factor_vae", "--votes", "1000,500"), grid.metricArguments(List.of("mig", "factor_vae")));
