@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.disentangle4j.experiment.AdditiveExperiment;
+import org.disentangle4j.experiment.ExperimentTable;
 import org.disentangle4j.experiment.SweepGrid;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -79,11 +80,11 @@ public final class AdditiveExperimentCommand implements Callable<Integer> {
         SweepGrid grid = AdditiveExperiment.grid(names, seeds, steps);
         long started = System.nanoTime();
         Sweep.ResultsWriter table = (dir, rows) -> {
-            List<AdditiveExperiment.Summary> summaries = AdditiveExperiment.summarise(dir, rows, names);
+            List<ExperimentTable.Summary> summaries = AdditiveExperiment.summarise(dir, rows, names);
             String wall = String.format(Locale.ROOT, "Wall time of the last invocation: %.1f min.", (System.nanoTime() - started) / 6e10);
             AdditiveExperiment.write(dir, rows, summaries, seeds, steps, wall);
             System.out.println();
-            System.out.print(AdditiveExperiment.text(summaries));
+            System.out.print(AdditiveExperiment.TABLE.text(summaries));
             System.out.println(wall);
         };
         Sweep sweep = new Sweep(grid, out, parallel, new ProcessLauncher(), System.out, table);

@@ -1,10 +1,7 @@
 package org.disentangle4j.experiment;
 
 import org.disentangle4j.train.BlockSpec;
-import org.disentangle4j.train.RunDirectory;
-import org.disentangle4j.train.TrainingLog;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,15 +40,12 @@ public final class AdditiveExperiment {
     public static final int BATCH_SIZE = 64;
     public static final double LEARNING_RATE = 1e-3;
     public static final List<String> METRICS = List.of(LmsScore.NAME);
-    /** The table's metrics: flattened metrics.json keys and their column titles. */
-    static final Map<String, String> COLUMNS = new LinkedHashMap<>();
-
-    static {
-        COLUMNS.put(LmsScore.NAME + "." + LmsScore.LMS_IN_SUPPORT, "LMS in-support");
-        COLUMNS.put(LmsScore.NAME + "." + LmsScore.LMS_OUT_OF_SUPPORT, "LMS out-of-support");
-        COLUMNS.put(LmsScore.NAME + "." + LmsScore.RMSE_IN_SUPPORT, "RMSE in-support");
-        COLUMNS.put(LmsScore.NAME + "." + LmsScore.RMSE_OUT_OF_SUPPORT, "RMSE out-of-support");
-    }
+    /** The table: one line per (dataset, model) with its LMS variant; LMS with one decimal, RMSE with four. */
+    public static final ExperimentTable TABLE = new ExperimentTable(List.of("dataset", "model", "LMS"), List.of(
+            new ExperimentTable.Column(LmsScore.NAME + "." + LmsScore.LMS_IN_SUPPORT, "LMS in-support", "%.1f"),
+            new ExperimentTable.Column(LmsScore.NAME + "." + LmsScore.LMS_OUT_OF_SUPPORT, "LMS out-of-support", "%.1f"),
+            new ExperimentTable.Column(LmsScore.NAME + "." + LmsScore.RMSE_IN_SUPPORT, "RMSE in-support", "%.4f"),
+            new ExperimentTable.Column(LmsScore.NAME + "." + LmsScore.RMSE_OUT_OF_SUPPORT, "RMSE out-of-support", "%.4f")));
 
     private AdditiveExperiment() {}
 
@@ -120,126 +114,34 @@ public final class AdditiveExperiment {
         return new SweepRun(cell.model(), options, hyper, seed);
     }
 
-    /** One line of the table: a cell, its complete seeds and each column's mean ± s.e. */
-    public record Summary(Cell cell, int complete, int total, Map<String, double[]> meanAndError, double trainSeconds) {}
-
-    /** Per cell in grid order, over the seeds whose run is complete. */
-    public static List<Summary> summarise(Path out, List<SweepResults.Row> rows, List<String> datasets) {
-        List<Summary> summaries = new ArrayList<>();
-        for (Cell cell : cells(datasets)) {
-            List<SweepResults.Row> mine = rows.stream()
-                    .filter(r -> r.run().model().equals(cell.model()) && cell.dataset().equals(r.run().options().get("dataset")))
-                    .toList();
-            List<SweepResults.Row> done = mine.stream().filter(SweepResults.Row::complete).toList();
-            Map<String, double[]> values = new LinkedHashMap<>();
-            for (String key : COLUMNS.keySet()) {
-                List<Double> v = new ArrayList<>();
-                for (SweepResults.Row r : done) if (r.metrics().get(key) != null) v.add(r.metrics().get(key));
-                values.put(key, v.isEmpty() ? null : SweepResults.meanAndStandardError(v));
-            }
-            List<Double> seconds = new ArrayList<>();
-            for (SweepResults.Row r : done) {
-                Double s = trainingSeconds(out.resolve(r.run().name()));
-                if (s != null) seconds.add(s);
-            }
-            summaries.add(new Summary(cell, done.size(), mine.size(), values,
-                    seconds.isEmpty() ? Double.NaN : SweepResults.meanAndStandardError(seconds)[0]));
-        }
-        return summaries;
+    /** One line per cell, in grid order. */
+    public static List<ExperimentTable.Group> groups(List<String> datasets) {
+        return cells(datasets).stream().map(cell -> new ExperimentTable.Group(List.of(cell.dataset(), cell.model(), cell.lmsVariant()),
+                run -> run.model().equals(cell.model()) && cell.dataset().equals(run.options().get("dataset")))).toList();
     }
 
-    /** Seconds of training a run logged last (its {@code elapsed_s}); null without a log. */
-    static Double trainingSeconds(Path runDir) {
-        try {
-            List<TrainingLog.Entry> log = TrainingLog.read(runDir.resolve(RunDirectory.LOG));
-            return log.isEmpty() ? null : log.get(log.size() - 1).values().get("elapsed_s");
-        } catch (IOException | UncheckedIOException | UserInputException e) {
-            return null;
-        }
+    /** Per cell in grid order, over the seeds whose run is complete. */
+    public static List<ExperimentTable.Summary> summarise(Path out, List<SweepResults.Row> rows, List<String> datasets) {
+        return TABLE.summarise(out, rows, groups(datasets));
     }
 
     /** The table as Markdown, with what produced it above. */
-    public static String markdown(List<Summary> summaries, int seeds, long steps, String wallTime) {
-        StringBuilder md = new StringBuilder("# Additive decoders: additive vs non-additive autoencoder\n\n");
-        md.append(String.format(Locale.ROOT, "%d seeds × %,d steps, batch %d, Adam lr %s, weight decay 5e-4; latent blocks 1,1 "
+    public static String markdown(List<ExperimentTable.Summary> summaries, int seeds, long steps, String wallTime) {
+        return "# Additive decoders: additive vs non-additive autoencoder\n\n"
+                + String.format(Locale.ROOT, "%d seeds × %,d steps, batch %d, Adam lr %s, weight decay 5e-4; latent blocks 1,1 "
                 + "(balls-scalar) and 2,2 (balls-block-*); the parameters of the lowest validation loss are scored. "
                 + "LMS: LMS-Spearman on balls-scalar, LMS-tree on balls-block-* (0–100); RMSE of [0,1]-clamped pixels. "
                 + "In-support: 5,000 images from the training distribution; out-of-support: 5,000 from the corner of balls-scalar's "
                 + "L-shaped support that training never sees (BlockLatents have none: –). Mean ± standard error over the seeds "
-                + "whose run is complete. %s\n\n", seeds, steps, BATCH_SIZE, SweepRun.format(LEARNING_RATE), wallTime));
-        md.append("| dataset | model | seeds | LMS | ");
-        md.append(String.join(" | ", COLUMNS.values())).append(" | train s/run |\n");
-        md.append("|---|---|---|---|").append("---|".repeat(COLUMNS.size())).append("---|\n");
-        for (Summary s : summaries) {
-            md.append("| ").append(s.cell().dataset()).append(" | ").append(s.cell().model()).append(" | ").append(s.complete())
-                    .append(" of ").append(s.total()).append(" | ").append(s.cell().lmsVariant()).append(" |");
-            for (String key : COLUMNS.keySet()) md.append(' ').append(cell(s.meanAndError().get(key), key)).append(" |");
-            md.append(' ').append(Double.isNaN(s.trainSeconds()) ? "" : String.format(Locale.ROOT, "%.0f", s.trainSeconds())).append(" |\n");
-        }
-        return md.toString();
-    }
-
-    /** The table as CSV: one row per cell, mean and standard error columns (empty where there is no value). */
-    public static String csv(List<Summary> summaries) {
-        StringBuilder csv = new StringBuilder("dataset,model,seeds_complete,seeds,lms_variant");
-        for (String key : COLUMNS.keySet()) {
-            String name = key.substring(key.indexOf('.') + 1);
-            csv.append(',').append(name).append("_mean,").append(name).append("_se");
-        }
-        csv.append(",train_seconds_mean\n");
-        for (Summary s : summaries) {
-            csv.append(s.cell().dataset()).append(',').append(s.cell().model()).append(',').append(s.complete()).append(',')
-                    .append(s.total()).append(',').append(s.cell().lmsVariant());
-            for (String key : COLUMNS.keySet()) {
-                double[] v = s.meanAndError().get(key);
-                csv.append(',').append(v == null ? "" : number(v[0])).append(',').append(v == null ? "" : number(v[1]));
-            }
-            csv.append(',').append(number(s.trainSeconds())).append('\n');
-        }
-        return csv.toString();
-    }
-
-    /** A plain-text table for the terminal. */
-    public static String text(List<Summary> summaries) {
-        List<String[]> lines = new ArrayList<>();
-        List<String> header = new ArrayList<>(List.of("dataset", "model", "seeds", "LMS"));
-        header.addAll(COLUMNS.values());
-        lines.add(header.toArray(new String[0]));
-        for (Summary s : summaries) {
-            List<String> row = new ArrayList<>(List.of(s.cell().dataset(), s.cell().model(), s.complete() + "/" + s.total(), s.cell().lmsVariant()));
-            for (String key : COLUMNS.keySet()) row.add(cell(s.meanAndError().get(key), key));
-            lines.add(row.toArray(new String[0]));
-        }
-        int[] widths = new int[header.size()];
-        for (String[] l : lines) for (int i = 0; i < l.length; i++) widths[i] = Math.max(widths[i], l[i].length());
-        StringBuilder out = new StringBuilder();
-        for (String[] l : lines) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < l.length; i++) {
-                line.append(i == 0 ? "" : "  ").append(l[i]).append(" ".repeat(widths[i] - l[i].length()));
-            }
-            out.append(line.toString().stripTrailing()).append('\n');
-        }
-        return out.toString();
+                + "whose run is complete. %s\n\n", seeds, steps, BATCH_SIZE, SweepRun.format(LEARNING_RATE), wallTime)
+                + TABLE.markdown(summaries);
     }
 
     /** Writes {@code results.md} and {@code results.csv} (the table) and {@code runs.csv} (every run). */
-    public static void write(Path out, List<SweepResults.Row> rows, List<Summary> summaries, int seeds, long steps, String wallTime)
-            throws IOException {
+    public static void write(Path out, List<SweepResults.Row> rows, List<ExperimentTable.Summary> summaries, int seeds, long steps,
+            String wallTime) throws IOException {
         SweepResults.writeCsv(out.resolve("runs.csv"), rows);
-        AtomicFiles.writeString(out.resolve("results.csv"), csv(summaries));
+        AtomicFiles.writeString(out.resolve("results.csv"), TABLE.csv(summaries));
         AtomicFiles.writeString(out.resolve("results.md"), markdown(summaries, seeds, steps, wallTime));
-    }
-
-    /** "93.1 ± 2.0" (LMS, one decimal), "0.0412 ± 0.0031" (RMSE), "–" when there is no value. */
-    static String cell(double[] meanAndError, String key) {
-        if (meanAndError == null) return "–";
-        String format = key.contains("rmse") ? "%.4f" : "%.1f";
-        String mean = String.format(Locale.ROOT, format, meanAndError[0]);
-        return Double.isNaN(meanAndError[1]) ? mean + " ± –" : mean + " ± " + String.format(Locale.ROOT, format, meanAndError[1]);
-    }
-
-    private static String number(double v) {
-        return Double.isNaN(v) ? "" : Double.toString(v);
     }
 }

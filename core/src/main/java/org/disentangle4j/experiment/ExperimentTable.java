@@ -100,11 +100,15 @@ public final class ExperimentTable {
         return md.toString();
     }
 
-    /** The table as CSV: label columns, then each quantity's mean and standard error (empty where there is none). */
+    /**
+     * The table as CSV: label columns, then each quantity's mean and standard error (empty where there
+     * is none), named by the metric's own key ({@code rmse_in_support_mean}) or the loss term's.
+     */
     public String csv(List<Summary> summaries) {
         StringBuilder csv = new StringBuilder(String.join(",", labelTitles)).append(",seeds_complete,seeds");
         for (Column c : columns) {
-            String name = c.key().startsWith(LOSS) ? c.key().substring(LOSS.length()) : c.key();
+            // the key without its metric's name (lms.rmse_in_support → rmse_in_support), as metrics.json's inner keys read
+            String name = c.key().startsWith(LOSS) ? c.key().substring(LOSS.length()) : c.key().substring(c.key().indexOf('.') + 1);
             csv.append(',').append(name).append("_mean,").append(name).append("_se");
         }
         csv.append(",train_seconds_mean\n");

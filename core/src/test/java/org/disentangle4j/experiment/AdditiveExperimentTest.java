@@ -99,28 +99,28 @@ class AdditiveExperimentTest {
             }
         }
         List<SweepResults.Row> rows = SweepResults.collect(out, grid.runs());
-        List<AdditiveExperiment.Summary> summaries = AdditiveExperiment.summarise(out, rows, datasets);
-        AdditiveExperiment.Summary additive = summaries.get(0);
+        List<ExperimentTable.Summary> summaries = AdditiveExperiment.summarise(out, rows, datasets);
+        ExperimentTable.Summary additive = summaries.get(0);
         assertEquals(2, additive.complete());
         assertEquals(3, additive.total());
         // mean 85, sample sd √50, s.e. √50/√2 = 5
         assertArrayEquals(new double[] {85, 5}, additive.meanAndError().get("lms.lms_in_support"), 1e-9);
         assertArrayEquals(new double[] {0.03, 0.01}, additive.meanAndError().get("lms.rmse_in_support"), 1e-12);
         assertEquals(110, additive.trainSeconds(), 1e-9); // (100 + 120) / 2
-        AdditiveExperiment.Summary ae = summaries.get(1);
+        ExperimentTable.Summary ae = summaries.get(1);
         assertEquals(1, ae.complete());
         assertTrue(Double.isNaN(ae.meanAndError().get("lms.lms_in_support")[1]), "one seed has no standard error");
         assertEquals(null, ae.meanAndError().get("lms.lms_out_of_support"));
 
         String md = AdditiveExperiment.markdown(summaries, 3, 50, "Wall time: 1.0 min.");
-        assertTrue(md.contains("| balls-scalar | additive-ae | 2 of 3 | Spearman | 85.0 ± 5.0 | 65.0 ± 5.0 | 0.0300 ± 0.0100 | 0.0600 ± 0.0100 | 110 |"), md);
-        assertTrue(md.contains("| balls-scalar | ae | 1 of 3 | Spearman | 40.0 ± – | – | 0.0300 ± – | 0.2000 ± – | 160 |"), md);
-        String csv = AdditiveExperiment.csv(summaries);
-        assertEquals("dataset,model,seeds_complete,seeds,lms_variant,lms_in_support_mean,lms_in_support_se,lms_out_of_support_mean,"
+        assertTrue(md.contains("| balls-scalar | additive-ae | Spearman | 2 of 3 | 85.0 ± 5.0 | 65.0 ± 5.0 | 0.0300 ± 0.0100 | 0.0600 ± 0.0100 | 110 |"), md);
+        assertTrue(md.contains("| balls-scalar | ae | Spearman | 1 of 3 | 40.0 ± – | – | 0.0300 ± – | 0.2000 ± – | 160 |"), md);
+        String csv = AdditiveExperiment.TABLE.csv(summaries);
+        assertEquals("dataset,model,LMS,seeds_complete,seeds,lms_in_support_mean,lms_in_support_se,lms_out_of_support_mean,"
                 + "lms_out_of_support_se,rmse_in_support_mean,rmse_in_support_se,rmse_out_of_support_mean,rmse_out_of_support_se,"
                 + "train_seconds_mean", csv.lines().findFirst().orElseThrow());
-        assertTrue(csv.contains("balls-scalar,ae,1,3,Spearman,40.0,,,,0.03,,0.2,,160.0"), csv);
-        String text = AdditiveExperiment.text(summaries);
-        assertTrue(text.lines().anyMatch(l -> l.startsWith("balls-scalar  additive-ae  2/3    Spearman  85.0 ± 5.0")), text);
+        assertTrue(csv.contains("balls-scalar,ae,Spearman,1,3,40.0,,,,0.03,,0.2,,160.0"), csv);
+        String text = AdditiveExperiment.TABLE.text(summaries);
+        assertTrue(text.lines().anyMatch(l -> l.startsWith("balls-scalar  additive-ae  Spearman  2/3    85.0 ± 5.0")), text);
     }
 }
