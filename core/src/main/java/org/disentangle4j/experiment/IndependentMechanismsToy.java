@@ -32,10 +32,17 @@ import org.disentangle4j.metrics.stats.SymmetricEigen;
  * product alone, so every model that fits the data gets it right, whatever its factorisation.
  * {@link #outputTransform} is kept to show exactly that. The intervention that tells
  * factorisations apart must act on the mechanism itself: {@link #spectralPower}, A₂ = U·S·Vᵀ ↦
- * c·U·S^γ·Vᵀ (the mechanism's gains raised to a power, its directions and total gain kept). It does not depend
- * on the basis of the hidden layer (rotating the hidden layer, A₂·Qᵀ and Q·A₁, gives the same
- * result), so it is well defined for a model whose hidden layer is wider than the truth's; it
- * does depend on how the product is split between the layers, which the data do not determine.
+ * c·U·S^γ·Vᵀ (the mechanism's gains raised to a power, its directions and total gain kept). It
+ * does not depend on the basis of the hidden layer (rotating the hidden layer, A₂·Qᵀ and Q·A₁,
+ * gives the same result), so it is well defined for a model whose hidden layer is wider than the
+ * truth's; it does depend on how the product is split between the layers, which the data do not
+ * determine.
+ *
+ * <p><b>What r = 1 does not fix.</b> The trace condition is one scalar. Both extreme splits meet it
+ * exactly: A₁ = I (Σ = I, all structure in A₂) and A₂ = I (all structure in A₁), and they
+ * extrapolate the gains' power as differently as possible (the first turns Σ_x into a multiple of
+ * Σ_x^γ, the second leaves Σ_x unchanged). With a hidden layer wider than the output, a generic A₂
+ * also has a null space, and r = 1 asks for part of Σ's variance to lie in it.
  */
 public final class IndependentMechanismsToy {
     /** The measured setting: latent 5, true hidden 5, model hidden 10 (twice the truth's), output 5. */
