@@ -114,10 +114,11 @@ public class Autoencoder extends Model {
     @Override
     public Optional<Validation> validation() {
         return Optional.of(new Validation(spec().count(VALIDATE_EVERY), VALIDATION_SIZE,
-                x -> sumOfSquares(generateRaw(x), x)));
+                x -> sumOfSquares(reconstruction(x), x)));
     }
 
-    private NDArray generateRaw(NDArray observations) {
+    /** The decoder's unclamped output for the code of each observation, in inference mode. */
+    private NDArray reconstruction(NDArray observations) {
         return decode(transformLatent(encode(observations, false), false), false);
     }
 }

@@ -21,7 +21,6 @@ import org.disentangle4j.model.Seeds;
  * labelled.
  */
 public final class BatchProducer implements AutoCloseable {
-    /** A rendered batch; hand it back with {@link #recycle} once the engine is done with it. */
     /**
      * A rendered batch; hand it back with {@link #recycle} once the engine is done with it.
      *
