@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Factorised mean representation: trains beta-tcvae, factor-vae and mean-tc-vae",
             "(beta-TCVAE + gamma * Gaussian TC of the batch's posterior means; at its default",
-            "gamma 0.1 and at gamma 10) on dSprites for N seeds at the same budget (batch 64,",
+            "gamma 10 and at gamma 0.1) on dSprites for N seeds at the same budget (batch 64,",
             "Adam lr 1e-4, 10 latent dimensions, each model's defaults otherwise), scores",
             "every run and prints the table: TC of the mean",
             "representation (Gaussian), TC of the sampled codes (Gaussian and minibatch-weighted",

@@ -28,7 +28,7 @@ class MeanTcExperimentCommandTest {
         String[] plan = run("experiment", "mean-tc", "--seeds", "2", "--steps", "50", "--out", tmp.toString(), "--dry-run");
         assertEquals("0", plan[0], plan[2]);
         assertEquals(8, plan[1].lines().filter(l -> l.startsWith("train")).count(), plan[1]); // 4 lines × 2 seeds
-        assertEquals(2, plan[1].lines().filter(l -> l.contains("mean-tc-weight=10")).count(), plan[1]);
+        assertEquals(2, plan[1].lines().filter(l -> l.contains("mean-tc-weight=0.1")).count(), plan[1]);
         for (String[] bad : new String[][] {{"--seeds", "0"}, {"--steps", "0"}}) {
             String[] o = run("experiment", "mean-tc", bad[0], bad[1], "--out", tmp.toString());
             assertEquals("2", o[0], o[2]);

@@ -50,7 +50,7 @@ class ExperimentTableTest {
         assertEquals(List.of("beta-tcvae", "beta-tcvae", "factor-vae", "factor-vae", "mean-tc-vae", "mean-tc-vae", "mean-tc-vae", "mean-tc-vae"),
                 grid.runs().stream().map(SweepRun::model).toList());
         assertEquals(Map.of(), grid.runs().get(4).hyperParameters());
-        assertEquals(Map.of("mean-tc-weight", 10.0), grid.runs().get(6).hyperParameters());
+        assertEquals(Map.of("mean-tc-weight", 0.1), grid.runs().get(6).hyperParameters());
         // each run is in exactly one line of the table
         for (SweepRun run : grid.runs()) {
             assertEquals(1, MeanTcExperiment.groups().stream().filter(g -> g.member().test(run)).count(), run.name());
