@@ -29,6 +29,9 @@ class MeanTcExperimentCommandTest {
         assertEquals("0", plan[0], plan[2]);
         assertEquals(8, plan[1].lines().filter(l -> l.startsWith("train")).count(), plan[1]); // 4 lines × 2 seeds
         assertEquals(2, plan[1].lines().filter(l -> l.contains("mean-tc-weight=0.1")).count(), plan[1]);
+        String[] help = run("experiment", "mean-tc", "--help");
+        assertTrue(help[1].lines().allMatch(l -> l.length() <= 80), help[1]);
+        assertTrue(help[1].contains("default gamma 10 and at gamma 0.1"), help[1]);
         for (String[] bad : new String[][] {{"--seeds", "0"}, {"--steps", "0"}}) {
             String[] o = run("experiment", "mean-tc", bad[0], bad[1], "--out", tmp.toString());
             assertEquals("2", o[0], o[2]);
