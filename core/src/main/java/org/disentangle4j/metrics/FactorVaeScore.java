@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
+import org.disentangle4j.metrics.stats.Covariance;
 import org.disentangle4j.data.GroundTruthDataset;
 import org.disentangle4j.metrics.support.FactorCodeSampler;
 
@@ -116,7 +117,7 @@ public final class FactorVaeScore implements Metric {
             System.arraycopy(part, 0, codes, start, part.length);
             progress.progress(NAME, end, total);
         }
-        return variances(codes, 0, codes.length);
+        return Covariance.columnVariances(codes, 0, codes.length);
     }
 
     private long[][] votes(GroundTruthDataset dataset, RepresentationFunction representation, int[] varying, int numVotes,
@@ -136,7 +137,7 @@ public final class FactorVaeScore implements Metric {
             }
             double[][] codes = FactorCodeSampler.encode(dataset, representation, factors);
             for (int v = 0; v < count; v++) {
-                double[] local = variances(codes, v * batchSize, (v + 1) * batchSize);
+                double[] local = Covariance.columnVariances(codes, v * batchSize, (v + 1) * batchSize);
                 int argmin = 0;
                 for (int a = 1; a < active.length; a++) {
                     if (local[active[a]] / globalVariances[active[a]] < local[active[argmin]] / globalVariances[active[argmin]]) argmin = a;
@@ -148,23 +149,6 @@ public final class FactorVaeScore implements Metric {
         return votes;
     }
 
-    /** Per-dimension variance (ddof 1) of rows {@code from … to−1}. */
-    private static double[] variances(double[][] codes, int from, int to) {
-        int dims = codes[from].length;
-        int n = to - from;
-        double[] mean = new double[dims];
-        for (int i = from; i < to; i++) for (int d = 0; d < dims; d++) mean[d] += codes[i][d];
-        for (int d = 0; d < dims; d++) mean[d] /= n;
-        double[] var = new double[dims];
-        for (int i = from; i < to; i++) {
-            for (int d = 0; d < dims; d++) {
-                double c = codes[i][d] - mean[d];
-                var[d] += c * c;
-            }
-        }
-        for (int d = 0; d < dims; d++) var[d] /= n - 1;
-        return var;
-    }
 
     private static double accuracy(long[][] votes, int[] classifier) {
         long correct = 0;

@@ -43,7 +43,7 @@ import org.disentangle4j.metrics.support.ProgressCounter;
  * </ul>
  *
  * <p>On a model it samples its own {@value #DEFAULT_NUM_POINTS} points (the suite's shared
- * points carry codes only) and reads the means and {@link RepresentationFunction#posteriorLogVariance}
+ * points carry codes only) and reads the means and {@link RepresentationFunction#posterior}
  * of the same observations (two encoder passes each: about 30 s for a β-VAE on dSprites on 2 cores). Without a posterior (a deterministic autoencoder) and on arrays
  * (scored as means) only {@code tc_mean_gaussian} is computed; the other keys are NaN (null in
  * metrics.json) and a note says why.
@@ -111,10 +111,12 @@ public final class MeanTcScore implements ModelMetric {
         for (int start = 0; start < numPoints; start += chunk) {
             int count = Math.min(chunk, numPoints - start);
             float[] observations = dataset.render(Arrays.copyOfRange(factors, start, start + count));
-            double[][] part = representation.represent(observations, count);
+            // one encoder pass gives means and log-variances; without a posterior, the means alone
+            Optional<PosteriorCodes> posterior = hasPosterior ? representation.posterior(observations, count) : Optional.empty();
+            double[][] part = posterior.map(PosteriorCodes::means).orElseGet(() -> representation.represent(observations, count));
             if (part.length != count) throw new IllegalStateException("representation returned " + part.length + " codes for " + count);
             System.arraycopy(part, 0, means, start, count);
-            Optional<double[][]> logVar = hasPosterior ? representation.posteriorLogVariance(observations, count) : Optional.empty();
+            Optional<double[][]> logVar = posterior.map(PosteriorCodes::logVariances);
             if (logVar.isPresent()) {
                 if (start > 0 && logVars == null) throw new IllegalStateException("the posterior appeared after the first batch");
                 if (logVars == null) logVars = new double[numPoints][];

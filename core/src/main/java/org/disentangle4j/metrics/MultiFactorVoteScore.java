@@ -10,6 +10,7 @@ import java.util.random.RandomGenerator;
 import java.util.stream.IntStream;
 import org.disentangle4j.data.GroundTruthDataset;
 import org.disentangle4j.io.UserInputException;
+import org.disentangle4j.metrics.stats.Covariance;
 import org.disentangle4j.metrics.support.FactorCodeSampler;
 
 /**
@@ -136,7 +137,7 @@ public final class MultiFactorVoteScore implements Metric {
         long total = numVarianceEstimate + (long) maxK * (numTrain + numEval) * batchSize;
         int[][] factors = dataset.sampleFactors(numVarianceEstimate, rng);
         double[][] codes = FactorCodeSampler.encode(dataset, representation, factors);
-        double[] globalVariances = variances(codes, 0, codes.length);
+        double[] globalVariances = Covariance.columnVariances(codes, 0, codes.length);
         int[] active = IntStream.range(0, globalVariances.length)
                 .filter(d -> globalVariances[d] > 0 && Math.sqrt(globalVariances[d]) >= pruneThreshold).toArray();
         progress.progress(NAME, numVarianceEstimate, total);
@@ -186,7 +187,7 @@ public final class MultiFactorVoteScore implements Metric {
             }
             double[][] codes = FactorCodeSampler.encode(dataset, representation, factors);
             for (int v = 0; v < count; v++) {
-                double[] local = variances(codes, v * batchSize, (v + 1) * batchSize);
+                double[] local = Covariance.columnVariances(codes, v * batchSize, (v + 1) * batchSize);
                 List<Integer> predicted = smallestRatios(local, globalVariances, active, k);
                 votes.computeIfAbsent(fixed.get(v), key -> new LinkedHashMap<>()).merge(predicted, 1, Integer::sum);
             }
@@ -247,21 +248,4 @@ public final class MultiFactorVoteScore implements Metric {
         return votes.isEmpty() ? 0.0 : sum / votes.size();
     }
 
-    /** Per-dimension variance (ddof 1) of rows {@code from … to−1}. */
-    private static double[] variances(double[][] codes, int from, int to) {
-        int dims = codes[from].length;
-        int n = to - from;
-        double[] mean = new double[dims];
-        for (int i = from; i < to; i++) for (int d = 0; d < dims; d++) mean[d] += codes[i][d];
-        for (int d = 0; d < dims; d++) mean[d] /= n;
-        double[] var = new double[dims];
-        for (int i = from; i < to; i++) {
-            for (int d = 0; d < dims; d++) {
-                double c = codes[i][d] - mean[d];
-                var[d] += c * c;
-            }
-        }
-        for (int d = 0; d < dims; d++) var[d] /= n - 1;
-        return var;
-    }
 }

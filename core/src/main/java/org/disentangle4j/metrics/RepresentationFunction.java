@@ -26,11 +26,11 @@ public interface RepresentationFunction {
     }
 
     /**
-     * The log-variances of the model's Gaussian posterior q(z|x) for observations, {@code
-     * [count][numDims]} beside the means {@link #represent} gives, when the model has one (VAEs);
-     * empty otherwise. Metrics of the sampled codes z = μ + σ·ε (mean_tc) read it.
+     * The means and log-variances of the model's Gaussian posterior q(z|x) for observations, from one
+     * encoder pass, when the model has one (VAEs); empty otherwise. The means are what
+     * {@link #represent} gives. Metrics of the sampled codes z = μ + σ·ε (mean_tc) read it.
      */
-    default Optional<double[][]> posteriorLogVariance(float[] observations, int count) {
+    default Optional<PosteriorCodes> posterior(float[] observations, int count) {
         return Optional.empty();
     }
 }

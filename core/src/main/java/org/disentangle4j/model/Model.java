@@ -138,10 +138,10 @@ public abstract class Model implements AutoCloseable {
     }
 
     /**
-     * The log-variances (B, d) of a Gaussian posterior q(z|x) whose means {@link #represent} gives,
-     * in inference mode; empty for models without one (deterministic autoencoders).
+     * The Gaussian posterior q(z|x), means (what {@link #represent} gives) and log-variances, from one
+     * encoder pass in inference mode; empty for models without one (deterministic autoencoders).
      */
-    public Optional<NDArray> posteriorLogVariance(NDArray observations) {
+    public Optional<Posterior> posterior(NDArray observations) {
         return Optional.empty();
     }
 

@@ -62,8 +62,8 @@ public abstract class VaeModel extends Model {
     }
 
     @Override
-    public java.util.Optional<NDArray> posteriorLogVariance(NDArray observations) {
-        return java.util.Optional.of(encode(observations, false).logVar());
+    public java.util.Optional<Posterior> posterior(NDArray observations) {
+        return java.util.Optional.of(encode(observations, false));
     }
 
     /** The mean KL of each dimension's posterior to the prior. */

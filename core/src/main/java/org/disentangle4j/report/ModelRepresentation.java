@@ -1,11 +1,14 @@
 package org.disentangle4j.report;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 import java.util.Optional;
+import org.disentangle4j.metrics.PosteriorCodes;
 import org.disentangle4j.metrics.RepresentationFunction;
 import org.disentangle4j.model.Model;
+import org.disentangle4j.model.Posterior;
 
 /**
  * A trained model as the metrics see it: observations in, {@link Model#represent} codes out
@@ -31,41 +34,64 @@ public final class ModelRepresentation implements RepresentationFunction {
 
     @Override
     public double[][] represent(float[] observations, int count) {
-        return chunked(observations, count, model::represent);
-    }
-
-    @Override
-    public Optional<double[][]> posteriorLogVariance(float[] observations, int count) {
-        double[][] logVariances = chunked(observations, count, x -> model.posteriorLogVariance(x).orElse(null));
-        return logVariances == null ? Optional.empty() : Optional.of(logVariances);
-    }
-
-    private Shape shapeOf(int n) {
-        long[] dims = new long[observationShape.length + 1];
-        dims[0] = n;
-        for (int i = 0; i < observationShape.length; i++) dims[i + 1] = observationShape[i];
-        return new Shape(dims);
-    }
-
-    /** {@code f} of the observations, {@value #CHUNK} at a time, each chunk in its own scope; null when {@code f} gives null. */
-    private double[][] chunked(float[] observations, int count, java.util.function.UnaryOperator<ai.djl.ndarray.NDArray> f) {
-        int size = Arrays.stream(observationShape).reduce(1, (a, b) -> a * b);
         double[][] codes = new double[count][];
+        forEachChunk(observations, count, (x, start) -> {
+            copyRows(model.represent(x), codes, start);
+            return true;
+        });
+        return codes;
+    }
+
+    /** Means and log-variances from one encoder pass per chunk; empty when the model has no posterior. */
+    @Override
+    public Optional<PosteriorCodes> posterior(float[] observations, int count) {
+        double[][] means = new double[count][];
+        double[][] logVariances = new double[count][];
+        boolean present = forEachChunk(observations, count, (x, start) -> {
+            Optional<Posterior> q = model.posterior(x);
+            q.ifPresent(p -> {
+                copyRows(p.mean(), means, start);
+                copyRows(p.logVar(), logVariances, start);
+            });
+            return q.isPresent();
+        });
+        return present ? Optional.of(new PosteriorCodes(means, logVariances)) : Optional.empty();
+    }
+
+    /** What is done with one chunk (B, …) that starts at row {@code start}; false stops the pass. */
+    @FunctionalInterface
+    private interface ChunkAction {
+        boolean apply(NDArray chunk, int start);
+    }
+
+    /**
+     * Runs {@code action} on the observations {@value #CHUNK} at a time, each chunk in its own
+     * scope; false when an action returned false (the pass stops there).
+     */
+    private boolean forEachChunk(float[] observations, int count, ChunkAction action) {
+        int size = Arrays.stream(observationShape).reduce(1, (a, b) -> a * b);
         for (int start = 0; start < count; start += CHUNK) {
             int n = Math.min(CHUNK, count - start);
+            long[] dims = new long[observationShape.length + 1];
+            dims[0] = n;
+            for (int i = 0; i < observationShape.length; i++) dims[i + 1] = observationShape[i];
             try (NDManager m = model.manager().newSubManager()) {
                 float[] chunk = Arrays.copyOfRange(observations, start * size, (start + n) * size);
-                ai.djl.ndarray.NDArray result = f.apply(m.create(chunk, shapeOf(n)));
-                if (result == null) return null;
-                float[] out = result.toFloatArray();
-                int d = out.length / n;
-                for (int i = 0; i < n; i++) {
-                    double[] row = new double[d];
-                    for (int j = 0; j < d; j++) row[j] = out[i * d + j];
-                    codes[start + i] = row;
-                }
+                if (!action.apply(m.create(chunk, new Shape(dims)), start)) return false;
             }
         }
-        return codes;
+        return true;
+    }
+
+    /** The rows of a (n, d) array into {@code rows[start …]}. */
+    private static void copyRows(NDArray values, double[][] rows, int start) {
+        float[] out = values.toFloatArray();
+        int n = Math.toIntExact(values.getShape().get(0));
+        int d = out.length / n;
+        for (int i = 0; i < n; i++) {
+            double[] row = new double[d];
+            for (int j = 0; j < d; j++) row[j] = out[i * d + j];
+            rows[start + i] = row;
+        }
     }
 }

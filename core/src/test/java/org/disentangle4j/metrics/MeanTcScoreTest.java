@@ -111,10 +111,10 @@ class MeanTcScoreTest {
             }
 
             @Override
-            public Optional<double[][]> posteriorLogVariance(float[] obs, int count) {
+            public Optional<PosteriorCodes> posterior(float[] obs, int count) {
                 double[][] v = new double[count][2];
                 for (double[] row : v) Arrays.fill(row, logVar);
-                return Optional.of(v);
+                return Optional.of(new PosteriorCodes(represent(obs, count), v));
             }
         };
     }

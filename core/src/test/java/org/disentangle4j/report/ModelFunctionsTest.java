@@ -56,12 +56,12 @@ class ModelFunctionsTest {
         try (NDManager m = Torch.newManager();
                 Model vae = Methods.create(Methods.spec("beta-vae", balls.observationShape(), 3, Likelihood.BERNOULLI, Map.of()), m, 7);
                 Model ae = Methods.create(Methods.spec("ae", balls.observationShape(), 3, Likelihood.BERNOULLI, Map.of()), m, 7)) {
-            double[][] logVar = new ModelRepresentation(vae, balls.observationShape()).posteriorLogVariance(x, n).orElseThrow();
+            double[][] logVar = new ModelRepresentation(vae, balls.observationShape()).posterior(x, n).orElseThrow().logVariances();
             try (NDManager step = m.newSubManager()) {
-                float[] whole = vae.posteriorLogVariance(step.create(x, new Shape(n, 3, 64, 64))).orElseThrow().toFloatArray();
+                float[] whole = vae.posterior(step.create(x, new Shape(n, 3, 64, 64))).orElseThrow().logVar().toFloatArray();
                 for (int i = 0; i < n; i++) for (int j = 0; j < 3; j++) assertEquals(whole[i * 3 + j], logVar[i][j], 1e-4);
             }
-            assertTrue(new ModelRepresentation(ae, balls.observationShape()).posteriorLogVariance(x, n).isEmpty());
+            assertTrue(new ModelRepresentation(ae, balls.observationShape()).posterior(x, n).isEmpty());
         }
     }
 }

@@ -51,4 +51,22 @@ public final class Covariance {
         }
         return cov;
     }
+
+    /** Per-column variance (ddof 1) of rows {@code from … to−1}. */
+    public static double[] columnVariances(double[][] rows, int from, int to) {
+        int dims = rows[from].length;
+        int n = to - from;
+        double[] mean = new double[dims];
+        for (int i = from; i < to; i++) for (int d = 0; d < dims; d++) mean[d] += rows[i][d];
+        for (int d = 0; d < dims; d++) mean[d] /= n;
+        double[] var = new double[dims];
+        for (int i = from; i < to; i++) {
+            for (int d = 0; d < dims; d++) {
+                double c = rows[i][d] - mean[d];
+                var[d] += c * c;
+            }
+        }
+        for (int d = 0; d < dims; d++) var[d] /= n - 1;
+        return var;
+    }
 }

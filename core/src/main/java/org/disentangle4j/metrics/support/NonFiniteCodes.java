@@ -2,6 +2,7 @@ package org.disentangle4j.metrics.support;
 
 import java.util.Optional;
 import org.disentangle4j.io.UserInputException;
+import org.disentangle4j.metrics.PosteriorCodes;
 import org.disentangle4j.metrics.RepresentationFunction;
 
 /**
@@ -63,16 +64,19 @@ public final class NonFiniteCodes {
 
             // forwarded, or the metrics of sampled codes (mean_tc) would never see a VAE's posterior
             @Override
-            public Optional<double[][]> posteriorLogVariance(float[] observations, int count) {
-                Optional<double[][]> logVar = representation.posteriorLogVariance(observations, count);
-                logVar.ifPresent(v -> {
+            public Optional<PosteriorCodes> posterior(float[] observations, int count) {
+                Optional<PosteriorCodes> posterior = representation.posterior(observations, count);
+                posterior.ifPresent(p -> {
+                    int badMeans = badRows(p.means());
+                    if (badMeans > 0) throw error(source, badMeans, p.means().length, " of an encoded batch");
+                    double[][] v = p.logVariances();
                     int bad = badRows(v);
                     if (bad > 0) {
                         throw new UserInputException(source + ": " + bad + " of " + v.length + " rows of an encoded batch have a non-finite"
                                 + " posterior log-variance (NaN or infinity); log-variances must be finite numbers");
                     }
                 });
-                return logVar;
+                return posterior;
             }
         };
     }
