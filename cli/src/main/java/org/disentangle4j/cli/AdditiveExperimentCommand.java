@@ -1,14 +1,12 @@
 package org.disentangle4j.cli;
 
-import org.disentangle4j.experiment.Sweep;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.disentangle4j.experiment.AdditiveExperiment;
-import org.disentangle4j.experiment.ExperimentTable;
 import org.disentangle4j.experiment.SweepGrid;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -67,31 +65,14 @@ public final class AdditiveExperimentCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "directory of the runs and tables; default ${DEFAULT-VALUE}")
     Path out = Path.of("runs", "experiment-additive");
 
-    @Option(names = "--parallel", paramLabel = "N",
-            description = "runs at once, each with max(1, cores/N) engine threads; default ${DEFAULT-VALUE} (on 2 cores 1 is fastest overall)")
-    int parallel = 1;
-
-    @Option(names = "--dry-run", description = "list the runs and what each needs (train, resume, skip) without running anything")
-    boolean dryRun;
+    @Mixin
+    ExperimentRunOptions runner;
 
     @Override
     public Integer call() throws Exception {
         List<String> names = AdditiveExperiment.parseDatasets(datasets);
         SweepGrid grid = AdditiveExperiment.grid(names, seeds, steps);
-        long started = System.nanoTime();
-        Sweep.ResultsWriter table = (dir, rows) -> {
-            List<ExperimentTable.Summary> summaries = AdditiveExperiment.summarise(dir, rows, names);
-            String wall = String.format(Locale.ROOT, "Wall time of the last invocation: %.1f min.", (System.nanoTime() - started) / 6e10);
-            AdditiveExperiment.write(dir, rows, summaries, seeds, steps, wall);
-            System.out.println();
-            System.out.print(AdditiveExperiment.TABLE.text(summaries));
-            System.out.println(wall);
-        };
-        Sweep sweep = new Sweep(grid, out, parallel, new ProcessLauncher(), System.out, table);
-        if (dryRun) {
-            sweep.printPlan(spec.commandLine().getOut());
-            return 0;
-        }
-        return sweep.runToExitCode();
+        return runner.run(spec, grid, out, AdditiveExperiment.TABLE, AdditiveExperiment.groups(names),
+                (dir, rows, summaries, wall) -> AdditiveExperiment.write(dir, rows, summaries, seeds, steps, wall));
     }
 }

@@ -1,14 +1,11 @@
 package org.disentangle4j.cli;
 
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.disentangle4j.experiment.ExperimentTable;
 import org.disentangle4j.experiment.MeanTcExperiment;
-import org.disentangle4j.experiment.Sweep;
 import org.disentangle4j.experiment.SweepGrid;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -49,30 +46,13 @@ public final class MeanTcExperimentCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "directory of the runs and tables; default ${DEFAULT-VALUE}")
     Path out = Path.of("runs", "experiment-mean-tc");
 
-    @Option(names = "--parallel", paramLabel = "N",
-            description = "runs at once, each with max(1, cores/N) engine threads; default ${DEFAULT-VALUE} (on 2 cores 1 is fastest overall)")
-    int parallel = 1;
-
-    @Option(names = "--dry-run", description = "list the runs and what each needs (train, resume, skip) without running anything")
-    boolean dryRun;
+    @Mixin
+    ExperimentRunOptions runner;
 
     @Override
     public Integer call() throws Exception {
         SweepGrid grid = MeanTcExperiment.grid(seeds, steps);
-        long started = System.nanoTime();
-        Sweep.ResultsWriter table = (dir, rows) -> {
-            List<ExperimentTable.Summary> summaries = MeanTcExperiment.TABLE.summarise(dir, rows, MeanTcExperiment.groups());
-            String wall = String.format(Locale.ROOT, "Wall time of the last invocation: %.1f min.", (System.nanoTime() - started) / 6e10);
-            MeanTcExperiment.write(dir, rows, summaries, seeds, steps, wall);
-            System.out.println();
-            System.out.print(MeanTcExperiment.TABLE.text(summaries));
-            System.out.println(wall);
-        };
-        Sweep sweep = new Sweep(grid, out, parallel, new ProcessLauncher(), System.out, table);
-        if (dryRun) {
-            sweep.printPlan(spec.commandLine().getOut());
-            return 0;
-        }
-        return sweep.runToExitCode();
+        return runner.run(spec, grid, out, MeanTcExperiment.TABLE, MeanTcExperiment.groups(),
+                (dir, rows, summaries, wall) -> MeanTcExperiment.write(dir, rows, summaries, seeds, steps, wall));
     }
 }
