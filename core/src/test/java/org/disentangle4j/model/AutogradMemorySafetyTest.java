@@ -8,13 +8,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.disentangle4j.nn.FreedMemory;
 import org.disentangle4j.nn.Torch;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -59,7 +57,7 @@ class AutogradMemorySafetyTest {
                 Losses losses = model.losses(new Batch(x, null), new StepContext(5, step, 9, true));
                 NDArray total = null;
                 for (NDArray objective : losses.objectives().values()) total = total == null ? objective : total.add(objective);
-                if (disturb) refillFreedMemory();
+                if (disturb) FreedMemory.refillWithNaN();
                 collector.backward(total);
             }
             model.namedParameters().forEach((name, p) -> {
@@ -71,21 +69,4 @@ class AutogradMemorySafetyTest {
         }
         return grads;
     }
-
-    /** Frees unreachable direct buffers and reuses their small blocks for NaN-filled ones. */
-    private static void refillFreedMemory() throws InterruptedException {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(50); // the reference handler frees direct memory after the collection
-        }
-        List<ByteBuffer> keep = new ArrayList<>();
-        for (int i = 0; i < 4096; i++) {
-            ByteBuffer b = ByteBuffer.allocateDirect(4 + (i % 4) * 4).order(ByteOrder.nativeOrder());
-            while (b.remaining() >= 4) b.putFloat(Float.NaN);
-            keep.add(b);
-        }
-        KEEP.add(keep);
-    }
-
-    private static final List<Object> KEEP = new ArrayList<>();
 }

@@ -14,11 +14,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
+import org.disentangle4j.nn.FreedMemory;
 import org.disentangle4j.io.UserInputException;
 import org.disentangle4j.nn.GlorotUniform;
 import org.disentangle4j.nn.Torch;
@@ -324,31 +321,10 @@ class SymmetryCodebookTest {
                         .add(SymmetryCodebook.commutativityLoss(algebra))
                         .add(SymmetryCodebook.switchLoss(logits, SymmetryCodebook.switchLabels(z1, z2, 0.5f)))
                         .add(moved.sub(z2).square().mean());
-                if (disturb) refillFreedMemory();
+                if (disturb) FreedMemory.refillWithNaN();
                 collector.backward(total);
             }
             return algebra.getGradient().toFloatArray();
         }
     }
-
-    /** Frees unreachable direct buffers and reuses their small blocks for NaN-filled ones (as AutogradMemorySafetyTest). */
-    private static void refillFreedMemory() {
-        try {
-            for (int i = 0; i < 3; i++) {
-                System.gc();
-                Thread.sleep(50);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        List<ByteBuffer> keep = new ArrayList<>();
-        for (int i = 0; i < 4096; i++) {
-            ByteBuffer buffer = ByteBuffer.allocateDirect(4 + (i % 4) * 4).order(ByteOrder.nativeOrder());
-            while (buffer.remaining() >= 4) buffer.putFloat(Float.NaN);
-            keep.add(buffer);
-        }
-        KEEP.add(keep);
-    }
-
-    private static final List<Object> KEEP = new ArrayList<>();
 }

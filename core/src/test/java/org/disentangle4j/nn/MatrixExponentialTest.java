@@ -11,10 +11,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -195,7 +191,7 @@ class MatrixExponentialTest {
             NDArray x = create(step, a, weights, shape);
             x.setRequiresGradient(true);
             NDArray out = MatrixExponential.exp(x).mul(weights).sum();
-            if (disturb) refillFreedMemory();
+            if (disturb) FreedMemory.refillWithNaN();
             collector.backward(out);
             return x.getGradient().toType(DataType.FLOAT64, false).toDoubleArray();
         }
@@ -212,26 +208,7 @@ class MatrixExponentialTest {
         return like.getDataType() == DataType.FLOAT64 ? m.create(a, shape) : m.create(toFloats(a), shape);
     }
 
-    /** Frees unreachable direct buffers and reuses their small blocks for NaN-filled ones (as AutogradMemorySafetyTest). */
-    private static void refillFreedMemory() {
-        try {
-            for (int i = 0; i < 3; i++) {
-                System.gc();
-                Thread.sleep(50);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        List<ByteBuffer> keep = new ArrayList<>();
-        for (int i = 0; i < 4096; i++) {
-            ByteBuffer b = ByteBuffer.allocateDirect(4 + (i % 4) * 4).order(ByteOrder.nativeOrder());
-            while (b.remaining() >= 4) b.putFloat(Float.NaN);
-            keep.add(b);
-        }
-        KEEP.add(keep);
-    }
 
-    private static final List<Object> KEEP = new ArrayList<>();
 
     private static double[] identity(int d) {
         double[] eye = new double[d * d];
