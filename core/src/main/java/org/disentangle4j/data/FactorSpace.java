@@ -14,6 +14,8 @@ import java.util.random.RandomGenerator;
 public final class FactorSpace {
     private final List<String> names;
     private final double[][] levelValues;
+    private final double[] minValues;
+    private final double[] maxValues;
 
     /** @param levelValues {@code levelValues[f][i]} is the real value of level i of factor f */
     public FactorSpace(List<String> names, double[][] levelValues) {
@@ -26,6 +28,8 @@ public final class FactorSpace {
         }
         this.names = List.copyOf(names);
         this.levelValues = Arrays.stream(levelValues).map(double[]::clone).toArray(double[][]::new);
+        this.minValues = Arrays.stream(levelValues).mapToDouble(v -> Arrays.stream(v).min().getAsDouble()).toArray();
+        this.maxValues = Arrays.stream(levelValues).mapToDouble(v -> Arrays.stream(v).max().getAsDouble()).toArray();
     }
 
     /** Levels spaced evenly from {@code from} to {@code to}; {@code endpoint} says whether {@code to} is one of them. */
@@ -62,6 +66,15 @@ public final class FactorSpace {
 
     public double value(int factor, int level) {
         return levelValues[factor][level];
+    }
+
+    /**
+     * The value of a level min-max scaled over the factor's level values to [0, 1]: 0 at the
+     * smallest value, 1 at the largest; 0 for a factor whose values are all equal.
+     */
+    public double scaledValue(int factor, int level) {
+        double min = minValues[factor], max = maxValues[factor];
+        return max > min ? (levelValues[factor][level] - min) / (max - min) : 0.0;
     }
 
     /** Number of distinct factor combinations. */

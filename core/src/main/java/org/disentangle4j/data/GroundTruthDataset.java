@@ -66,6 +66,34 @@ public interface GroundTruthDataset {
         return Optional.empty();
     }
 
+    /**
+     * One mask per latent block, in the order of {@link #latentBlocks()}: {@code masks[b]} has
+     * {@link #observationSize()} floats, each 0 or 1, marking the part of the observation that
+     * block b drives (e.g. for pendulum the image rows 0:20, 20:51 and 51:64, every channel and
+     * column). The masks cover the observation exactly once: their element-wise sum is all ones.
+     * Empty when the dataset declares no such partition (block-separable decoders then cannot be
+     * used on it).
+     */
+    default Optional<float[][]> blockMasks() {
+        return Optional.empty();
+    }
+
+    /**
+     * The factor labels as real values min-max scaled to [0, 1]: {@code scaled[i][f]} is
+     * {@code (v − min_f) / (max_f − min_f)} where v is the value of level {@code factors[i][f]}
+     * ({@link FactorSpace#value}) and min_f, max_f the smallest and largest level value of factor f
+     * (see {@link FactorSpace#scaledValue}); a factor with a single value scales to 0. The raw
+     * labels are {@link FactorSpace#value}. Used as the supervision targets u of CDG-VAE.
+     */
+    default double[][] scaledLabels(int[][] factors) {
+        FactorSpace space = factors();
+        double[][] out = new double[factors.length][space.numFactors()];
+        for (int i = 0; i < factors.length; i++) {
+            for (int f = 0; f < space.numFactors(); f++) out[i][f] = space.scaledValue(f, factors[i][f]);
+        }
+        return out;
+    }
+
     /** The causal graph over the factors, when the dataset has one. */
     default Optional<CausalGraph> causalGraph() {
         return Optional.empty();
