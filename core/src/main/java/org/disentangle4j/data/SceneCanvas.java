@@ -79,12 +79,28 @@ final class SceneCanvas {
             maxR = Math.max(maxR, r[i]);
         }
         double h = widthPixels / 2, h2 = h * h;
-        paint((pc, pr) -> {
-            for (int i = 0; i + 1 < n; i++) {
-                if (squaredDistanceToSegment(pc, pr, c[i], r[i], c[i + 1], r[i + 1]) <= h2) return true;
+        // union of the segments on a grid of sub-pixel samples, each segment testing only its own box
+        int colFrom = Math.max(0, (int) Math.floor(minC - h)), colTo = Math.min(HI - 1, (int) Math.floor(maxC + h));
+        int rowFrom = Math.max(0, (int) Math.floor(minR - h)), rowTo = Math.min(HI - 1, (int) Math.floor(maxR + h));
+        if (colFrom > colTo || rowFrom > rowTo) return;
+        int w = (colTo - colFrom + 1) * SUPERSAMPLING, ht = (rowTo - rowFrom + 1) * SUPERSAMPLING;
+        boolean[] inside = new boolean[w * ht];
+        for (int i = 0; i < Math.max(1, n - 1); i++) {
+            int j = Math.min(i + 1, n - 1);
+            int sx0 = Math.max(0, (int) Math.floor((Math.min(c[i], c[j]) - h - colFrom) * SUPERSAMPLING));
+            int sx1 = Math.min(w - 1, (int) Math.ceil((Math.max(c[i], c[j]) + h - colFrom) * SUPERSAMPLING));
+            int sy0 = Math.max(0, (int) Math.floor((Math.min(r[i], r[j]) - h - rowFrom) * SUPERSAMPLING));
+            int sy1 = Math.min(ht - 1, (int) Math.ceil((Math.max(r[i], r[j]) + h - rowFrom) * SUPERSAMPLING));
+            for (int sy = sy0; sy <= sy1; sy++) {
+                double pr = rowFrom + (sy + 0.5) / SUPERSAMPLING;
+                for (int sx = sx0; sx <= sx1; sx++) {
+                    double pc = colFrom + (sx + 0.5) / SUPERSAMPLING;
+                    if (!inside[sy * w + sx] && squaredDistanceToSegment(pc, pr, c[i], r[i], c[j], r[j]) <= h2) inside[sy * w + sx] = true;
+                }
             }
-            return n == 1 && (pc - c[0]) * (pc - c[0]) + (pr - r[0]) * (pr - r[0]) <= h2;
-        }, minC - h, minR - h, maxC + h, maxR + h, colour);
+        }
+        paint((pc, pr) -> inside[(int) ((pr - rowFrom) * SUPERSAMPLING) * w + (int) ((pc - colFrom) * SUPERSAMPLING)],
+                colFrom, rowFrom, colTo + 0.5, rowTo + 0.5, colour);
     }
 
     static double squaredDistanceToSegment(double px, double py, double ax, double ay, double bx, double by) {
