@@ -38,6 +38,8 @@ public final class Datasets {
         register(Pendulum.NAME, "CausalVAE pendulum: light, angle -> shadow length, position (SCM with noise); "
                 + "RGB 64x64", Pendulum::standard, null);
         register(Pendulum.DISTURBED_NAME, "pendulum whose shadow is U(0, 12) for 1 sample in 5", Pendulum::disturbed, null);
+        register(TabularScm.NAME, "tabular SCM, 5 continuous columns: a -> b -> c -> e <- d (nonlinear, noise 0.1); "
+                + "values scaled to [0, 1]", TabularScm::new, null);
         register(Flow.NAME, "CausalVAE water flow: ball size -> water height -> water flow <- hole; RGB 64x64",
                 Flow::new, null);
     }
@@ -68,6 +70,7 @@ public final class Datasets {
      * (e.g. {@link Shapes3DFile}) implements {@link Closeable}; {@link #close} it when done.
      */
     public static GroundTruthDataset open(String name, Path dataFileOrNull) {
+        if (CsvTable.NAME.equals(name)) return open(name, dataFileOrNull, null);
         Entry entry = entry(name);
         if (dataFileOrNull == null) return entry.procedural().get();
         if (entry.fromFile() == null) {
@@ -83,6 +86,24 @@ public final class Datasets {
             String why = e.getMessage() == null || e.getMessage().isBlank() ? "unexpected content" : e.getMessage().replace('\n', ' ');
             throw new UserInputException(dataFileOrNull + ": cannot read as " + name + " data (" + why + ")", e);
         }
+    }
+
+    /**
+     * Opens a dataset, or with a graph file a user's own table: {@code name} must then be {@value
+     * CsvTable#NAME} and {@code dataFile} its CSV (see {@link CsvTable}). Without a graph this is
+     * {@link #open(String, Path)}.
+     */
+    public static GroundTruthDataset open(String name, Path dataFileOrNull, Path graphFileOrNull) {
+        if (graphFileOrNull == null && !CsvTable.NAME.equals(name)) return open(name, dataFileOrNull);
+        if (!CsvTable.NAME.equals(name)) {
+            throw new UserInputException("--graph " + graphFileOrNull + " goes with a table of your own (dataset '" + CsvTable.NAME
+                    + "', --data-file data.csv), not with dataset '" + name + "'");
+        }
+        if (dataFileOrNull == null || graphFileOrNull == null) {
+            throw new UserInputException("dataset '" + CsvTable.NAME + "' reads your own table: give --data-file data.csv and "
+                    + "--graph graph.csv");
+        }
+        return CsvTable.open(dataFileOrNull, graphFileOrNull);
     }
 
     /** Closes a dataset that keeps its file open (see {@link #open}); procedural ones need nothing. */
