@@ -55,13 +55,17 @@ public final class DatasetsCommand implements Callable<Integer> {
         @Option(names = "--data-file", paramLabel = "PATH", description = "draw the official file instead of the procedural renderer")
         Path dataFile;
 
+        @Option(names = "--graph", paramLabel = "PATH", description = "with NAME table and --data-file data.csv: "
+                + "the table's causal graph (rows drawn as bar charts)")
+        Path graph;
+
         @Option(names = "--seed", paramLabel = "N", description = "chooses the fixed factor values; default ${DEFAULT-VALUE}")
         long seed = 0;
 
         @Override
         public Integer call() throws Exception {
             IoErrors.requireWritable(out);
-            GroundTruthDataset dataset = Datasets.open(name, dataFile);
+            GroundTruthDataset dataset = Datasets.open(name, dataFile, graph);
             try {
                 FactorSweep.writePng(dataset, out, seed);
             } catch (java.io.IOException e) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
+import org.disentangle4j.data.CsvTable;
 import org.disentangle4j.data.Datasets;
 import org.disentangle4j.data.GroundTruthDataset;
 import org.disentangle4j.io.UserInputException;
@@ -74,6 +75,10 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--data-file", paramLabel = "PATH", description = "official dataset file (.npz for dSprites, .h5 for Shapes3D) instead of the procedural renderer")
     Path dataFile;
+
+    @Option(names = "--graph", paramLabel = "PATH", description = "causal graph of your own table --data-file data.csv: "
+            + "a d x d 0/1 adjacency CSV or from,to rows naming columns; the dataset is then 'table'")
+    Path graph;
 
     @Option(names = "--steps", paramLabel = "N", description = "training steps; default ${DEFAULT-VALUE} (a quick run: the study used 300,000)")
     long steps = DEFAULT_STEPS;
@@ -170,6 +175,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     private Run newRun(Map<String, Double> hyper, ai.djl.ndarray.NDManager manager) {
         var parsed = spec.commandLine().getParseResult();
+        if (graph != null && !parsed.hasMatchedOption("--dataset")) dataset = CsvTable.NAME;
         Method method = Methods.get(model);
         Map<String, Double> hyperParameters = new java.util.TreeMap<>(hyper);
         int dim = latentDim;
@@ -192,7 +198,8 @@ public final class TrainCommand implements Callable<Integer> {
         double lr = learningRate;
         if (!parsed.hasMatchedOption("--lr") && method.trainingDefaults().get("lr") instanceof Double methodDefault) lr = methodDefault;
         TrainingConfig config = new TrainingConfig(model, dataset, dataFile == null ? null : dataFile.toString(), steps,
-                batchSize, lr, dim, likelihood, seed, hyperParameters, logEvery, checkpointEvery);
+                batchSize, lr, dim, likelihood, seed, hyperParameters, logEvery, checkpointEvery,
+                graph == null ? null : graph.toString());
         Path dir = out != null ? out : Path.of("runs", model + "-" + dataset + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         return Run.create(config, dir, manager);
@@ -201,7 +208,7 @@ public final class TrainCommand implements Callable<Integer> {
     /** The dataset's blocks for a method whose {@code blocks} default says so, unless the latent size is given. */
     private BlockSpec defaultBlocks(Method method, boolean latentDimGiven) {
         if (latentDimGiven || !BlockSpec.FROM_DATASET.equals(method.trainingDefaults().get("blocks"))) return null;
-        GroundTruthDataset data = Datasets.open(dataset, dataFile);
+        GroundTruthDataset data = Datasets.open(dataset, dataFile, graph);
         try {
             return BlockSpec.of(data).orElse(null);
         } finally {
@@ -247,7 +254,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /** Options that shape training: a resumed run keeps its own. */
-    private static final String[] FIXED_ON_RESUME = {"--model", "--dataset", "--data-file", "--batch-size", "--lr", "--latent-dim",
+    private static final String[] FIXED_ON_RESUME = {"--model", "--dataset", "--data-file", "--graph", "--batch-size", "--lr", "--latent-dim",
         "--blocks", "--likelihood", "--seed", "--out", "--log-every", "--checkpoint-every"};
     /** Options a resumed run may be given again. */
     static final List<String> CHANGEABLE_ON_RESUME = List.of("--steps", "--metrics", "--votes", "--no-evaluate", "--no-figures");

@@ -93,7 +93,8 @@ public final class Run implements AutoCloseable {
     }
 
     private static GroundTruthDataset openDataset(TrainingConfig config) {
-        return Datasets.open(config.dataset(), config.dataFile() == null ? null : Path.of(config.dataFile()));
+        return Datasets.open(config.dataset(), config.dataFile() == null ? null : Path.of(config.dataFile()),
+                config.graphFile() == null ? null : Path.of(config.graphFile()));
     }
 
     private static ModelSpec specOf(TrainingConfig config, GroundTruthDataset dataset) {

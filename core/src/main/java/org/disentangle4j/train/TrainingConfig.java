@@ -12,6 +12,8 @@ import org.disentangle4j.io.UserInputException;
  * @param hyperParameters the method's hyper-parameters, defaults filled in
  * @param logEvery write a line to log.jsonl every this many steps
  * @param checkpointEvery write a checkpoint every this many steps (and always at the end)
+ * @param graphFile the causal graph of a user's table (dataset {@code table}, its CSV the
+ *     {@code dataFile}), or null; absent from the config.json of every other run
  */
 public record TrainingConfig(
         String model,
@@ -25,10 +27,19 @@ public record TrainingConfig(
         long seed,
         Map<String, Double> hyperParameters,
         int logEvery,
-        int checkpointEvery) {
+        int checkpointEvery,
+        String graphFile) {
 
     public TrainingConfig {
         hyperParameters = new TreeMap<>(hyperParameters);
+    }
+
+    /** A run without a graph file (every dataset but a user's table). */
+    public TrainingConfig(String model, String dataset, String dataFile, long steps, int batchSize, double learningRate,
+                          int latentDim, String likelihood, long seed, Map<String, Double> hyperParameters, int logEvery,
+                          int checkpointEvery) {
+        this(model, dataset, dataFile, steps, batchSize, learningRate, latentDim, likelihood, seed, hyperParameters, logEvery,
+                checkpointEvery, null);
     }
 
     /** Rejects values no run can use, with the option's name. */
@@ -51,11 +62,11 @@ public record TrainingConfig(
 
     public TrainingConfig withHyperParameters(Map<String, Double> values) {
         return new TrainingConfig(model, dataset, dataFile, steps, batchSize, learningRate, latentDim, likelihood,
-                seed, values, logEvery, checkpointEvery);
+                seed, values, logEvery, checkpointEvery, graphFile);
     }
 
     public TrainingConfig withSteps(long newSteps) {
         return new TrainingConfig(model, dataset, dataFile, newSteps, batchSize, learningRate, latentDim, likelihood,
-                seed, hyperParameters, logEvery, checkpointEvery);
+                seed, hyperParameters, logEvery, checkpointEvery, graphFile);
     }
 }

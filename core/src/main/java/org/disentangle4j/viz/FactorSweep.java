@@ -37,6 +37,7 @@ public final class FactorSweep {
         FactorSpace factors = dataset.factors();
         factors.validate(base);
         int[] shape = dataset.observationShape();
+        if (shape.length == 1) return renderTable(dataset, base);
         if (shape.length != 3 || (shape[0] != 1 && shape[0] != 3)) {
             throw new UserInputException("dataset '" + dataset.name() + "' has no images to draw (observations of shape "
                     + Arrays.toString(shape) + ")");
@@ -56,6 +57,48 @@ public final class FactorSweep {
             }
         }
         return grid;
+    }
+
+    /** Pixels of a table row drawn as a bar chart: height and column width of one bar. */
+    static final int BAR_HEIGHT = 48, BAR_WIDTH = 8;
+
+    /**
+     * A table ({D} observations in [0, 1]) drawn the same way, each observation as a bar chart:
+     * column j of the row is a black bar {@value #BAR_WIDTH} px wide (6 px filled) rising from the
+     * bottom by its value times {@value #BAR_HEIGHT} px.
+     */
+    private static ImageGrid renderTable(GroundTruthDataset dataset, int[] base) {
+        FactorSpace factors = dataset.factors();
+        int d = dataset.observationShape()[0];
+        int columns = 0;
+        for (int f = 0; f < factors.numFactors(); f++) columns = Math.max(columns, Math.min(factors.size(f), MAX_LEVELS));
+        ImageGrid grid = new ImageGrid(factors.numFactors(), columns, 1, BAR_HEIGHT, BAR_WIDTH * d, SCALE, LABEL_WIDTH);
+        float[] row = new float[d];
+        for (int f = 0; f < factors.numFactors(); f++) {
+            grid.labelRow(f, factors.name(f));
+            int[] levels = sweepLevels(factors.size(f), MAX_LEVELS);
+            for (int col = 0; col < levels.length; col++) {
+                int[] v = base.clone();
+                v[f] = levels[col];
+                dataset.render(v, row, 0);
+                grid.put(f, col, bars(row), 0);
+            }
+        }
+        return grid;
+    }
+
+    /** One grey image (BAR_HEIGHT × BAR_WIDTH·D, white background) of a row's values as bars. */
+    static float[] bars(float[] row) {
+        int width = BAR_WIDTH * row.length;
+        float[] image = new float[BAR_HEIGHT * width];
+        java.util.Arrays.fill(image, 1f);
+        for (int j = 0; j < row.length; j++) {
+            int top = BAR_HEIGHT - Math.round(Math.max(0, Math.min(1, row[j])) * BAR_HEIGHT);
+            for (int y = top; y < BAR_HEIGHT; y++) {
+                for (int x = BAR_WIDTH * j + 1; x < BAR_WIDTH * (j + 1) - 1; x++) image[y * width + x] = 0f;
+            }
+        }
+        return image;
     }
 
     /** Draws the sweep around a base vector drawn with {@code seed} and writes it as PNG, atomically. */

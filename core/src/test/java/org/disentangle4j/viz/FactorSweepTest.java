@@ -65,6 +65,21 @@ class FactorSweepTest {
     }
 
     @Test
+    void aTableRowIsDrawnAsBarsOfItsValues() {
+        float[] image = FactorSweep.bars(new float[] {0f, 0.5f, 1f});
+        int w = 3 * FactorSweep.BAR_WIDTH, h = FactorSweep.BAR_HEIGHT;
+        assertEquals(h * w, image.length);
+        int[] dark = new int[3];
+        for (int j = 0; j < 3; j++) {
+            for (int y = 0; y < h; y++) if (image[y * w + FactorSweep.BAR_WIDTH * j + 3] == 0f) dark[j]++;
+        }
+        assertArrayEquals(new int[] {0, h / 2, h}, dark);
+        assertEquals(1f, image[(h - 1) * w]); // the gap between bars stays white
+        BufferedImage img = FactorSweep.render(new org.disentangle4j.data.TabularScm(), new int[] {0, 0, 0, 0, 0}).image();
+        assertEquals(5 * (h * SCALE) + 6 * GAP, img.getHeight());
+    }
+
+    @Test
     void writesAPngOfTheExpectedSize() throws IOException {
         Path png = dir.resolve("out/sweep.png");
         FactorSweep.writePng(new Shapes3D(), png, 42);
