@@ -76,8 +76,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data-file", paramLabel = "PATH", description = "official dataset file (.npz for dSprites, .h5 for Shapes3D) instead of the procedural renderer")
     Path dataFile;
 
-    @Option(names = "--graph", paramLabel = "PATH", description = "causal graph of your own table --data-file data.csv: "
-            + "a d x d 0/1 adjacency CSV or from,to rows naming columns; the dataset is then 'table'")
+    @Option(names = "--graph", paramLabel = "PATH", description = "causal graph of your own table (a CSV given as --data-file): "
+            + "a d x d 0/1 adjacency CSV, or edge rows naming a cause column and its effect; sets the dataset to 'table'")
     Path graph;
 
     @Option(names = "--steps", paramLabel = "N", description = "training steps; default ${DEFAULT-VALUE} (a quick run: the study used 300,000)")
