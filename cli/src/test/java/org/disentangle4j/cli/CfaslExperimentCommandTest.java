@@ -38,8 +38,8 @@ class CfaslExperimentCommandTest {
         }
         assertEquals(8, train.stream().filter(l -> l.contains("cfasl_")).count(), plan[1]);
         // a CFASL run has its base's hyper-parameters
-        assertEquals(2, train.stream().filter(l -> l.contains("cfasl_base=beta-tcvae_beta=6_")).count(), plan[1]);
-        assertEquals(2, train.stream().filter(l -> l.contains("cfasl_base=factor-vae_") && l.contains("gamma=40")).count(), plan[1]);
+        assertEquals(2, train.stream().filter(l -> l.contains("cfasl_base=beta-tcvae_") && l.contains("_beta=6_")).count(), plan[1]);
+        assertEquals(2, train.stream().filter(l -> l.contains("cfasl_base=factor-vae_") && l.contains("_gamma=40_")).count(), plan[1]);
 
         String[] help = run("experiment", "cfasl", "--help");
         assertTrue(help[1].lines().allMatch(l -> l.length() <= 80), help[1]);
