@@ -34,13 +34,18 @@ public final class CfaslExperiment {
     public static final List<Entry> ENTRIES = entries();
     public static final String DATASET = "dsprites";
     public static final int DEFAULT_SEEDS = 2;
-    /** See the README for the measured costs behind this budget (about 25–30 minutes on 2 idle cores). */
-    public static final long DEFAULT_STEPS = 300;
+    /**
+     * Sized for about 27–28 minutes on 2 idle cores (see the README): training ≈ 1.6–1.8 s per step
+     * for the eight lines together (β-VAE ≈ 0.10 s/step, CFASL on it ≈ 2.2–3.4×), ≈ 11–12 minutes
+     * for 2 × 200 steps, and ≈ 1 minute of start-up, figures and scoring per run, ≈ 16 minutes for
+     * the 16 runs.
+     */
+    public static final long DEFAULT_STEPS = 200;
     public static final int BATCH_SIZE = 64;
     public static final double LEARNING_RATE = 1e-4;
     public static final int LATENT_DIM = 10;
-    /** A tenth of the reference's votes: FactorVAE 1000/500 (s.e. ≤ 0.022), m-FVM 80 + 80 per k (MetricSuite scales them). */
-    public static final MetricSuite.Votes VOTES = new MetricSuite.Votes(1000, 500);
+    /** A twentieth of the reference's votes: FactorVAE 500/250 (s.e. ≤ 0.032), m-FVM 40 + 40 per k (MetricSuite scales them). */
+    public static final MetricSuite.Votes VOTES = new MetricSuite.Votes(500, 250);
     public static final List<String> METRICS = List.of(FactorVaeScore.NAME, MultiFactorVoteScore.NAME, MigScore.NAME, DciScore.NAME);
 
     public static final ExperimentTable TABLE = new ExperimentTable(List.of("base", "CFASL"), List.of(
@@ -99,7 +104,7 @@ public final class CfaslExperiment {
                 + String.format(Locale.ROOT, "%d seeds × %,d steps on dSprites, batch %d, Adam lr %s, %d latent dimensions; "
                 + "β-VAE β = 4, β-TCVAE β = 6, FactorVAE γ = 40, with and without CFASL (its defaults: α = γ = λ = 1, ε = 0.1, "
                 + "16 sub-symmetries, switch threshold 0.2, predictor lr 2e-5, gradient norm clipped to 1). FactorVAE score with "
-                + "%s votes; m-FVM_k: the multi-factor vote with k factors fixed, 80 + 80 votes per k, scored on the evaluation "
+                + "%s votes; m-FVM_k: the multi-factor vote with k factors fixed, 40 + 40 votes per k, scored on the evaluation "
                 + "votes; MIG; DCI disentanglement; recon: the last logged reconstruction loss (nats per image). Mean ± standard "
                 + "error over the seeds whose run is complete. %s\n\n", seeds, steps, BATCH_SIZE, SweepRun.format(LEARNING_RATE),
                 LATENT_DIM, VOTES, wallTime)
