@@ -89,7 +89,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", paramLabel = "X", description = "Adam learning rate; default ${DEFAULT-VALUE} (ae, additive-ae: 0.001)")
     double learningRate = 1e-4;
 
-    @Option(names = "--latent-dim", paramLabel = "N", description = "latent size; default ${DEFAULT-VALUE} (ae, additive-ae: see --blocks)")
+    @Option(names = "--latent-dim", paramLabel = "N", description = "latent size; default ${DEFAULT-VALUE} (ae, additive-ae: see --blocks; cfasl on shapes3d: 6)")
     int latentDim = 10;
 
     @Option(names = "--blocks", paramLabel = "N,N,...", description = "latent blocks of equal size: sets --latent-dim to their sum and, "
@@ -195,6 +195,9 @@ public final class TrainCommand implements Callable<Integer> {
                 hyperParameters.put(BlockSpec.BLOCK_SIZE, (double) blockSpec.blockSize());
             }
         }
+        // a method's latent size for this dataset (cfasl: 6 on shapes3d), unless given or set by blocks
+        if (blockSpec == null && !parsed.hasMatchedOption("--latent-dim")
+                && method.trainingDefaults().get("latent-dim:" + dataset) instanceof Integer datasetDefault) dim = datasetDefault;
         double lr = learningRate;
         if (!parsed.hasMatchedOption("--lr") && method.trainingDefaults().get("lr") instanceof Double methodDefault) lr = methodDefault;
         TrainingConfig config = new TrainingConfig(model, dataset, dataFile == null ? null : dataFile.toString(), steps,

@@ -105,7 +105,20 @@ public final class MetricSuite {
                 new FactorVaeScore(FactorVaeScore.DEFAULT_BATCH_SIZE, votes.train(), votes.eval(),
                         FactorVaeScore.DEFAULT_NUM_VARIANCE_ESTIMATE, FactorVaeScore.DEFAULT_PRUNE_THRESHOLD),
                 new MigScore(), new SapScore(), new DciScore(), new ModularityExplicitness(), new IrsScore(), new UnsupervisedScores(),
-                new LmsScore(), new MeanTcScore(), new DisintegrationScore(), new MultiFactorVoteScore()), DEFAULT_NUM_TRAIN, DEFAULT_NUM_TEST, DEFAULT_BATCH_SIZE, votes);
+                new LmsScore(), new MeanTcScore(), new DisintegrationScore(), multiFactorVotes(votes)), DEFAULT_NUM_TRAIN, DEFAULT_NUM_TEST, DEFAULT_BATCH_SIZE, votes);
+    }
+
+    /**
+     * m_fvm with the reference's 800 + 800 votes per k at the reference's FactorVAE votes, and in
+     * proportion to them otherwise (at least 10 each): {@code --votes 1000,500} gives 80 + 80, a
+     * tenth of its 640,000 encoded images (what a short experiment can afford).
+     */
+    static MultiFactorVoteScore multiFactorVotes(Votes votes) {
+        if (votes.equals(Votes.REFERENCE)) return new MultiFactorVoteScore();
+        int train = (int) Math.max(10, Math.round((double) MultiFactorVoteScore.DEFAULT_NUM_TRAIN * votes.train() / Votes.REFERENCE.train()));
+        int eval = (int) Math.max(10, Math.round((double) MultiFactorVoteScore.DEFAULT_NUM_EVAL * votes.eval() / Votes.REFERENCE.eval()));
+        return new MultiFactorVoteScore(MultiFactorVoteScore.DEFAULT_BATCH_SIZE, train, eval,
+                MultiFactorVoteScore.DEFAULT_NUM_VARIANCE_ESTIMATE, MultiFactorVoteScore.DEFAULT_PRUNE_THRESHOLD);
     }
 
     /**

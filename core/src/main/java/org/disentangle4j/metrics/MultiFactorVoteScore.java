@@ -92,6 +92,16 @@ public final class MultiFactorVoteScore implements Metric {
         this.pruneThreshold = pruneThreshold;
     }
 
+    /** Training votes per k. */
+    public int numTrain() {
+        return numTrain;
+    }
+
+    /** Evaluation votes per k. */
+    public int numEval() {
+        return numEval;
+    }
+
     public static String evalKey(int k) {
         return NAME + "_" + k + "_eval";
     }

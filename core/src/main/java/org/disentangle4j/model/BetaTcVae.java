@@ -57,6 +57,11 @@ public final class BetaTcVae extends VaeModel {
 
     @Override
     protected NDArray regularizer(Losses losses, Posterior posterior, NDArray sampled, StepContext context) {
+        return penalty(losses, posterior, sampled, beta);
+    }
+
+    /** KL + (β − 1)·TC, logging {@code tc}; shared with methods built on a β-TCVAE ({@link Cfasl}). */
+    static NDArray penalty(Losses losses, Posterior posterior, NDArray sampled, float beta) {
         NDArray tc = totalCorrelation(sampled, posterior.mean(), posterior.logVar());
         losses.term("tc", tc);
         return losses.term("kl").add(Scalars.mul(tc, beta - 1f));

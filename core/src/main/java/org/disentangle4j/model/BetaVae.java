@@ -34,6 +34,11 @@ public final class BetaVae extends VaeModel {
 
     @Override
     protected NDArray regularizer(Losses losses, Posterior posterior, NDArray sampled, StepContext context) {
+        return penalty(losses, beta);
+    }
+
+    /** β·KL of the batch's {@code kl} term (the KL itself when β = 1); shared with methods built on a β-VAE ({@link Cfasl}). */
+    static NDArray penalty(Losses losses, float beta) {
         return beta == 1f ? losses.term("kl") : Scalars.mul(losses.term("kl"), beta);
     }
 }

@@ -1,22 +1,11 @@
 package org.disentangle4j.model;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
-import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.core.Linear;
-import ai.djl.training.ParameterStore;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.disentangle4j.model.HyperParameter.Range;
-import org.disentangle4j.nn.Scalars;
 
 /**
  * FactorVAE (Kim &amp; Mnih 2018, Eq. 2): reconstruction + KL + γ·TC, the total correlation
@@ -24,15 +13,13 @@ import org.disentangle4j.nn.Scalars;
  * (each column permuted independently across the batch, which keeps every marginal and
  * breaks the dependence between dimensions): TC ≈ mean(D(z)₀ − D(z)₁), the log density ratio.
  *
- * <p>D (six dense layers of 1000 units with leaky ReLU, slope 0.2, then two logits) is trained in
- * the same step with its own Adam (lr 1e-4, β1 0.5, β2 0.9) on
+ * <p>D ({@link FactorDiscriminator}: six dense layers of 1000 units with leaky ReLU, slope 0.2,
+ * then two logits) is trained in the same step with its own Adam (lr 1e-4, β1 0.5, β2 0.9) on
  * −½(mean log p₀(z) + mean log p₁(shuffled z)), as in disentanglement_lib.
  *
  * <p>The trainer back-propagates the sum of both objectives once, so the gradients are kept
- * apart here: the VAE's TC term runs D with detached copies of its weights (it moves the encoder
- * but not D), and D's loss sees detached codes (it moves D but not the encoder). Logs {@code tc},
- * {@code disc_loss} and {@code disc_accuracy} (the fraction of real and shuffled codes D
- * classifies correctly).
+ * apart (see {@link FactorDiscriminator}). Logs {@code tc}, {@code disc_loss} and
+ * {@code disc_accuracy} (the fraction of real and shuffled codes D classifies correctly).
  */
 public final class FactorVae extends VaeModel {
     public static final HyperParameter GAMMA = new HyperParameter("gamma", 40.0, "weight γ of the TC term", Range.WEIGHT)
@@ -43,13 +30,9 @@ public final class FactorVae extends VaeModel {
             + "γ = 40 from the study grid", List.of(GAMMA), FactorVae::new);
 
     /** The discriminator's optimiser group. */
-    public static final String DISCRIMINATOR = "discriminator";
+    public static final String DISCRIMINATOR = FactorDiscriminator.GROUP;
     /** disentanglement_lib's discriminator Adam (unsupervised_study_v1/model_configs/shared.gin). */
-    public static final OptimizerSettings DISCRIMINATOR_OPTIMIZER = OptimizerSettings.adam(1e-4).withBetas(0.5, 0.9);
-
-    private static final int HIDDEN_LAYERS = 6;
-    private static final int HIDDEN_UNITS = 1000;
-    private static final float LEAKY_SLOPE = 0.2f; // TensorFlow's tf.nn.leaky_relu default
+    public static final OptimizerSettings DISCRIMINATOR_OPTIMIZER = FactorDiscriminator.OPTIMIZER;
 
     private final float gamma;
     private final SequentialBlock discriminator;
@@ -57,17 +40,7 @@ public final class FactorVae extends VaeModel {
     public FactorVae(ModelSpec spec, NDManager parent, long initSeed) {
         super(spec, parent, initSeed);
         this.gamma = (float) spec.value(GAMMA);
-        this.discriminator = addPart(DISCRIMINATOR, newDiscriminator(), new Shape(1, spec.latentDim()));
-    }
-
-    private static SequentialBlock newDiscriminator() {
-        SequentialBlock d = new SequentialBlock();
-        for (int i = 0; i < HIDDEN_LAYERS; i++) {
-            d.add(Linear.builder().setUnits(HIDDEN_UNITS).build());
-            d.add(Activation.leakyReluBlock(LEAKY_SLOPE));
-        }
-        d.add(Linear.builder().setUnits(2).build());
-        return d;
+        this.discriminator = addPart(DISCRIMINATOR, FactorDiscriminator.newBlock(), new Shape(1, spec.latentDim()));
     }
 
     @Override
@@ -105,50 +78,6 @@ public final class FactorVae extends VaeModel {
 
     @Override
     protected NDArray regularizer(Losses losses, Posterior posterior, NDArray sampled, StepContext context) {
-        long b = sampled.getShape().get(0);
-        // TC for the VAE: gradients reach z (and the encoder), never D's weights
-        NDArray frozenLogits = discriminator.forward(new DetachedStore(context.manager()), new NDList(sampled), true)
-                .singletonOrThrow();
-        NDArray tc = frozenLogits.get(":, 0").sub(frozenLogits.get(":, 1")).mean();
-
-        // D's loss: gradients reach D's weights, never z
-        NDArray real = sampled.stopGradient();
-        NDArray shuffled = permuteDimensions(real, context);
-        NDArray logits = forward(discriminator, NDArrays.concat(new NDList(real, shuffled), 0), true);
-        NDArray logProbabilities = logits.logSoftmax(1);
-        NDArray realLogP = logProbabilities.get("0:" + b + ", 0").mean();
-        NDArray shuffledLogP = logProbabilities.get(b + ":, 1").mean();
-        NDArray discLoss = Scalars.mul(realLogP.add(shuffledLogP), -0.5f);
-
-        NDArray realRight = logits.get("0:" + b + ", 0").gt(logits.get("0:" + b + ", 1")).toType(DataType.FLOAT32, false);
-        NDArray shuffledRight = logits.get(b + ":, 1").gt(logits.get(b + ":, 0")).toType(DataType.FLOAT32, false);
-        NDArray accuracy = Scalars.mul(realRight.mean().add(shuffledRight.mean()), 0.5f);
-
-        losses.term("tc", tc).term("disc_loss", discLoss).term("disc_accuracy", accuracy.stopGradient());
-        losses.objective(DISCRIMINATOR, discLoss);
-        return losses.term("kl").add(Scalars.mul(tc, gamma));
-    }
-
-    /**
-     * Hands blocks detached copies of their parameters (owned by the step's manager, cached for
-     * the step), so a forward pass through them back-propagates to its input only.
-     */
-    static final class DetachedStore extends ParameterStore {
-        private final NDManager stepManager;
-        private final Map<String, NDArray> copies = new HashMap<>();
-
-        DetachedStore(NDManager stepManager) {
-            super(stepManager, false);
-            this.stepManager = stepManager;
-        }
-
-        @Override
-        public NDArray getValue(Parameter parameter, Device device, boolean training) {
-            return copies.computeIfAbsent(parameter.getId(), id -> {
-                NDArray detached = parameter.getArray().stopGradient();
-                detached.attach(stepManager);
-                return detached;
-            });
-        }
+        return FactorDiscriminator.penalty(discriminator, parameterStore(), losses, sampled, context, gamma);
     }
 }

@@ -27,6 +27,7 @@ public final class Methods {
         register(Autoencoder.METHOD);
         register(AdditiveAutoencoder.METHOD);
         register(MeanTcVae.METHOD);
+        register(Cfasl.METHOD);
     }
 
     private Methods() {}

@@ -161,4 +161,14 @@ class MetricSuiteTest {
         assertEquals(1.0, r.scores().get("m_fvm").get("m_fvm_1_eval"));
         assertTrue(Double.isNaN(r.scores().get("m_fvm").get("m_fvm_2_eval")));
     }
+
+    @Test
+    void multiFactorVotesAreTheReferencesAtTheReferenceVotesAndInProportionOtherwise() {
+        MultiFactorVoteScore reference = MetricSuite.multiFactorVotes(MetricSuite.Votes.REFERENCE);
+        assertEquals(List.of(800, 800), List.of(reference.numTrain(), reference.numEval()));
+        MultiFactorVoteScore tenth = MetricSuite.multiFactorVotes(new MetricSuite.Votes(1000, 500));
+        assertEquals(List.of(80, 80), List.of(tenth.numTrain(), tenth.numEval()));
+        MultiFactorVoteScore few = MetricSuite.multiFactorVotes(new MetricSuite.Votes(20, 20000));
+        assertEquals(List.of(10, 3200), List.of(few.numTrain(), few.numEval()));
+    }
 }
