@@ -5,9 +5,10 @@ import picocli.CommandLine.Option;
 /** The options of {@code intervene}'s layer mode: which decoder layer, which transform, how strong (issue 15). */
 final class LayerInterventionOptions {
     @Option(names = "--transform", required = true, paramLabel = "T", description = {
-        "replace a decoder layer's mechanism: stretch-x, stretch-y (conv kernels",
-        "resampled S ≥ 1 times wider), rotate (output maps by S degrees), scale",
-        "(output maps zoomed by S > 0), colour (3 output maps: hue turned S°)"})
+        "replace a decoder layer's mechanism: stretch, stretch-x, stretch-y (conv",
+        "kernels resampled S ≥ 1 times wider: both axes, x, y), rotate (output maps",
+        "by S degrees), scale (output maps zoomed by S > 0), colour (3 output maps:",
+        "hue turned S degrees)"})
     String transform;
 
     @Option(names = "--layer", paramLabel = "K", description = {
@@ -24,7 +25,8 @@ final class LayerInterventionOptions {
     boolean grid;
 
     @Option(names = "--strengths", paramLabel = "S,S,…", split = ",", description = {
-        "the grid's columns; default per transform: stretch 1,1.5,2,2.5,3;",
-        "rotate 0,15,30,45,60; scale 0.75,1,1.25,1.5,2; colour 0,60,120,180,240"})
+        "the grid's columns; default per transform: stretch 1,1.25,1.5,2,3;",
+        "stretch-x/-y 1,1.5,2,2.5,3; rotate 0,15,30,45,60; scale 0.75,1,1.25,1.5,2;",
+        "colour 0,60,120,180,240"})
     double[] strengths;
 }

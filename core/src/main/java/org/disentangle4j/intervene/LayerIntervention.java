@@ -23,8 +23,8 @@ import org.disentangle4j.viz.ImageGrid;
  *
  * <p>The transforms and what their strength s means (each is the identity at its {@link Transform#identity}):
  * <ul>
- *   <li>{@code stretch-x}, {@code stretch-y}: a convolutional layer's kernels resampled to a support
- *       s ≥ 1 times wider along x (y), sum kept ({@link KernelStretch}); the layer's "same" padding
+ *   <li>{@code stretch-x}, {@code stretch-y}, {@code stretch}: a convolutional layer's kernels resampled
+ *       to a support s ≥ 1 times wider along x (y; both), sum kept ({@link KernelStretch}); the layer's "same" padding
  *       grows with the kernel, so its maps keep their size.
  *   <li>{@code rotate}: the layer's output maps rotated by s degrees (counter-clockwise on the
  *       image) about their centre, bilinear, zero outside.
@@ -40,6 +40,7 @@ public final class LayerIntervention {
     private LayerIntervention() {}
 
     public enum Transform {
+        STRETCH("stretch", 1, new double[] {1, 1.25, 1.5, 2, 3}),
         STRETCH_X("stretch-x", 1, new double[] {1, 1.5, 2, 2.5, 3}),
         STRETCH_Y("stretch-y", 1, new double[] {1, 1.5, 2, 2.5, 3}),
         ROTATE("rotate", 0, new double[] {0, 15, 30, 45, 60}),
@@ -72,14 +73,14 @@ public final class LayerIntervention {
 
         public static Transform parse(String text) {
             for (Transform t : values()) if (t.cliName.equals(text.toLowerCase(Locale.ROOT))) return t;
-            throw new UserInputException("--transform: expected one of stretch-x, stretch-y, rotate, scale, colour, got '" + text + "'");
+            throw new UserInputException("--transform: expected one of stretch, stretch-x, stretch-y, rotate, scale, colour, got '" + text + "'");
         }
 
         /** Null when s is a valid strength, else why not. */
         public String strengthViolation(double s) {
             if (!Double.isFinite(s)) return "--strength must be a finite number, got " + s;
             return switch (this) {
-                case STRETCH_X, STRETCH_Y -> s >= 1 ? null : "--strength of " + cliName + " is a stretch factor ≥ 1, got " + s;
+                case STRETCH, STRETCH_X, STRETCH_Y -> s >= 1 ? null : "--strength of " + cliName + " is a stretch factor ≥ 1, got " + s;
                 case SCALE -> s > 0 ? null : "--strength of scale is a zoom factor > 0, got " + s;
                 default -> null;
             };
@@ -87,7 +88,7 @@ public final class LayerIntervention {
 
         boolean appliesTo(Block layer, Shape output) {
             return switch (this) {
-                case STRETCH_X, STRETCH_Y -> layer instanceof ConvolutionMechanism;
+                case STRETCH, STRETCH_X, STRETCH_Y -> layer instanceof ConvolutionMechanism;
                 case ROTATE, SCALE -> output.dimension() == 4;
                 case COLOUR -> output.dimension() == 4 && output.get(1) == 3;
             };
@@ -121,13 +122,13 @@ public final class LayerIntervention {
         if (violation != null) throw new UserInputException(violation);
         return (index, name, layer, input, original) -> {
             if (index != layerIndex) return original.apply(input);
-            if (transform == Transform.STRETCH_X || transform == Transform.STRETCH_Y) {
+            if (transform == Transform.STRETCH || transform == Transform.STRETCH_X || transform == Transform.STRETCH_Y) {
                 if (!(layer instanceof ConvolutionMechanism conv)) {
                     throw new UserInputException("--transform " + transform.cliName + " needs a convolutional layer; layer " + name + " is not");
                 }
                 NDArray kernel = conv.kernel().getArray();
-                NDArray stretched = KernelStretch.stretch(kernel, transform == Transform.STRETCH_X ? strength : 1,
-                        transform == Transform.STRETCH_Y ? strength : 1, KernelStretch.Normalisation.KEEP_SUM, input.getManager());
+                NDArray stretched = KernelStretch.stretch(kernel, transform == Transform.STRETCH_Y ? 1 : strength,
+                        transform == Transform.STRETCH_X ? 1 : strength, KernelStretch.Normalisation.KEEP_SUM, input.getManager());
                 return conv.forwardWithKernel(input, stretched);
             }
             NDArray out = original.apply(input);

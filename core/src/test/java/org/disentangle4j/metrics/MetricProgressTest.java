@@ -69,7 +69,7 @@ class MetricProgressTest {
         }
         // every metric reports (lms through its stages), after the shared points are encoded
         assertEquals(List.of("encoding train", "encoding test", "beta_vae", "factor_vae", "mig", "sap", "dci", "modularity_explicitness",
-                "irs", "unsupervised", "lms test", "mean_tc", "disintegration", "m_fvm"), List.copyOf(tasks.keySet()));
+                "irs", "unsupervised", "lms test", "mean_tc", "disintegration", "m_fvm", "spectral_independence"), List.copyOf(tasks.keySet()));
         assertEquals(600, tasks.get("encoding train").get(0).total());
         assertEquals(300, tasks.get("encoding test").get(0).total());
         assertEquals(600 / 16 + 2, tasks.get("encoding train").size(), "0, then one event per batch of 16");

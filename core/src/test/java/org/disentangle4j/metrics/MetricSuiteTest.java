@@ -55,7 +55,7 @@ class MetricSuiteTest {
         LabelledCodes points = new LabelledCodes(MetricFixtures.codesFrom(grid, 0, 1), grid);
         SuiteResult r = new MetricSuite().evaluateArrays(points, points, MetricSuite.NAMES, 7, ProgressListener.NONE);
         assertEquals(ARRAY_METRICS, List.copyOf(r.scores().keySet()));
-        assertEquals(List.of("beta_vae", "factor_vae", "m_fvm"), List.copyOf(r.notApplicable().keySet()));
+        assertEquals(List.of("beta_vae", "factor_vae", "m_fvm", "spectral_independence"), List.copyOf(r.notApplicable().keySet()));
         assertTrue(r.notApplicable().get("beta_vae").contains("interventional"));
         assertEquals(1.0, r.scores().get("mig").get("discrete_mig"), 1e-12);
         assertEquals(List.of("IRS", "num_active_dims"), List.copyOf(r.scores().get("irs").keySet()));
