@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         description = {
             "Independent mechanisms for extrapolation: trains a VAE on dsprites-small",
-            "(scales 0.5-0.8 only) without and with --im-weight 10 (the spectral",
+            "(scales 0.5-0.8 only) without and with --im-weight 100 (the spectral",
             "independence term) for N seeds (batch 64, Adam lr 5e-4, 10 latents), then",
             "encodes 256 sprites of scale 0.8 and decodes them with each conv layer's",
             "kernels stretched x1.25 (= 1.0/0.8, fixed in advance), and compares them",
@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
             "pixels and on a fixed random conv encoder's features, mean +- standard",
             "error over seeds; references: no intervention, the output zoomed x1.25,",
             "the true 0.8 sprites. Also the spectral independence (mean |log rho|) of",
-            "every run. The default (3 seeds, 1500 steps) is meant to take about 20",
+            "every run. The default (3 seeds, 600 steps) is meant to take about 20",
             "minutes on 2 cores (see the README for the measured time).",
             "",
             "The runs are a sweep: DIR/<run name> is a normal run directory, output in",

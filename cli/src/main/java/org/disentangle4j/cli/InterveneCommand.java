@@ -33,6 +33,7 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "intervene",
         mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = {"Decode a trained run's codes with an intervention.",
             "Layer mode (--transform): decoder layer K's mechanism replaced, every other",
             "layer unchanged; writes a picture of N test images' codes decoded as they are",
@@ -55,7 +56,8 @@ public final class InterveneCommand implements Callable<Integer> {
         "RUN_DIR/intervene-<transform>-layer<K>.png (--grid: extrapolation-layers.png)"})
     Path out;
 
-    @Option(names = "--samples", paramLabel = "N", description = "test images to decode (not with --grid, which decodes one); default 8")
+    @Option(names = "--samples", paramLabel = "N", description = {"test images to decode (not with --grid, which",
+        "decodes one); default 8"})
     Integer samples;
 
     @Option(names = "--seed", paramLabel = "N", description = "which test images; default: the run's seed")

@@ -164,7 +164,7 @@ public final class LayerIntervention {
     public static void writeGrid(Model model, NDArray code, Transform transform, List<Layer> layers, double[] strengths, Path file)
             throws IOException {
         int[] shape = model.spec().observationShape();
-        ImageGrid grid = new ImageGrid(layers.size(), strengths.length, shape[0], shape[1], shape[2], 1, 150);
+        ImageGrid grid = new ImageGrid(layers.size(), strengths.length, shape[0], shape[1], shape[2], 1, 175);
         for (int r = 0; r < layers.size(); r++) {
             Layer layer = layers.get(r);
             grid.labelRow(r, (layer.index() + 1) + " " + layer.name());

@@ -104,7 +104,7 @@ public abstract class VaeModel extends Model {
         if (imWeight > 0) {
             NDArray im = SpectralProbe.penalty(probed);
             losses.term("im", im);
-            loss = loss.add(im.mul(imWeight));
+            loss = loss.add(org.disentangle4j.nn.Scalars.mul(im, (float) imWeight));
         }
         losses.term("elbo", recon.add(kl).neg()).term("loss", loss);
         return losses.objective(MAIN_GROUP, loss);
