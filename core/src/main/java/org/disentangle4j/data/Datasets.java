@@ -29,14 +29,14 @@ public final class Datasets {
                 + "(file: dsprites_ndarray_co1sh3sc6or40x32y32_64x64.npz)", DSprites::new, DSpritesFile::open);
         register("shapes3d", "3-D scenes: floor, wall and object hue, scale, shape, orientation; 480,000 RGB 64x64 "
                 + "images (file: 3dshapes.h5)", Shapes3D::new, Shapes3DFile::open);
-        register(DSpritesSmall.NAME, "dSprites trained on its small sprites only (scales 0.5-0.8); scales 0.9 and 1.0 are "
-                + "the unseen environment (out of support), for extrapolation (issue 15)", DSpritesSmall::new, null);
         register(Balls.SCALAR, "two balls moving up and down (y1, y2; 64 levels in [0.1, 0.9] each), RGB 64x64; "
                 + "trained on an L-shaped support, tested also on the left-out corner y1, y2 >= 0.5", Balls::scalar, null);
         register(Balls.BLOCK_INDEPENDENT, "two balls anywhere (x1, y1, x2, y2; 64 levels each), independent, "
                 + "never overlapping; RGB 64x64", Balls::blockIndependent, null);
         register(Balls.BLOCK_DEPENDENT, "two balls (x1, y1, x2, y2; 64 levels each), the second ball's quadrant "
                 + "set by the first (x1 + y1 >= 1 or not), never overlapping; RGB 64x64", Balls::blockDependent, null);
+        register(DSpritesSmall.NAME, "dSprites trained on its small sprites only (scales 0.5-0.8); scales 0.9 and 1.0 are "
+                + "the unseen environment (out of support), for extrapolation (issue 15)", DSpritesSmall::new, null);
     }
 
     private Datasets() {}

@@ -68,7 +68,10 @@ public final class ImExtrapolationExperiment {
      */
     public static final double IM_WEIGHT = 100;
     public static final int DEFAULT_SEEDS = 3;
-    /** A run with the regulariser costs about 2.7 plain ones (the term's DFTs): 3 × (1 + 2.7) runs of 600 steps ≈ 20 min on 2 cores. */
+    /**
+     * A step with the regulariser costs about 2.7 plain ones (the term's DFTs; measured on a loaded machine): 3 seeds × 600
+     * steps are estimated at 25–30 min on 2 unloaded cores (a plain 600-step run about 3 min with start-up and scoring).
+     */
     public static final long DEFAULT_STEPS = 600;
     public static final int BATCH_SIZE = 64;
     public static final double LEARNING_RATE = 5e-4;
@@ -86,7 +89,7 @@ public final class ImExtrapolationExperiment {
     public static final ExperimentTable TABLE = new ExperimentTable(List.of("model"), List.of(
             new ExperimentTable.Column(ExperimentTable.LOSS + "recon", "recon", "%.1f"),
             new ExperimentTable.Column(ExperimentTable.LOSS + "im", "im term", "%.3f"),
-            new ExperimentTable.Column(SpectralIndependenceScore.NAME + "." + SpectralIndependenceScore.MEAN_ABS_LOG_RHO, "mean |log ρ|", "%.3f")));
+            new ExperimentTable.Column(SpectralIndependenceScore.NAME + "." + SpectralIndependenceScore.MEAN_ABS_LOG_RHO, "mean abs log ρ", "%.3f")));
 
     private ImExtrapolationExperiment() {}
 
@@ -273,7 +276,7 @@ public final class ImExtrapolationExperiment {
             List<RunScores> runs = byLambda.get(lambda);
             if (runs.isEmpty()) continue;
             RunScores first = runs.get(0);
-            ImageGrid grid = new ImageGrid(first.probes().size() + 1, 8, shape[0], shape[1], shape[2], 1, 330);
+            ImageGrid grid = new ImageGrid(first.probes().size() + 1, 8, shape[0], shape[1], shape[2], 1, 440);
             for (int p = 0; p < first.probes().size(); p++) {
                 grid.labelRow(p, first.probes().get(p).label());
                 for (int i = 0; i < 8; i++) grid.put(p, i, first.previews().get(p), i * shape[0] * shape[1] * shape[2]);
@@ -308,7 +311,7 @@ public final class ImExtrapolationExperiment {
         AtomicFiles.writeString(out.resolve("results.csv"), TABLE.csv(summaries));
         String extrapolation = writeExtrapolation(out, rows, manager, wallTime, seeds, steps);
         AtomicFiles.writeString(out.resolve("results.md"), extrapolation + "\n## Training\n\nLast logged terms and the spectral independence "
-                + "of the decoder's 4 conv layers (mean |log ρ|, 64 encoded training images).\n\n" + TABLE.markdown(summaries));
+                + "of the decoder's 4 conv layers (mean abs log ρ: the mean of |log ρ| over them, 64 encoded training images).\n\n" + TABLE.markdown(summaries));
     }
 
     private static List<Double> boxed(double[] v) {
