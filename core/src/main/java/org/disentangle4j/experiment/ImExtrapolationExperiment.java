@@ -69,7 +69,7 @@ public final class ImExtrapolationExperiment {
     public static final double IM_WEIGHT = 100;
     public static final int DEFAULT_SEEDS = 3;
     /**
-     * A step with the regulariser costs about 2.7 plain ones (the term's DFTs; measured on a loaded machine): 3 seeds × 600
+     * A step with the regulariser costs about 2.5 plain ones (the term's DFTs; measured on a loaded machine): 3 seeds × 600
      * steps are estimated at 25–30 min on 2 unloaded cores (a plain 600-step run about 3 min with start-up and scoring).
      */
     public static final long DEFAULT_STEPS = 600;
