@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
             TrainCommand.class,
             EvaluateCommand.class,
             TraverseCommand.class,
+            InterveneCommand.class,
             DatasetsCommand.class,
             ModelsCommand.class,
             BenchCommand.class,

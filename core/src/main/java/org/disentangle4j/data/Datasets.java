@@ -42,6 +42,8 @@ public final class Datasets {
                 + "values scaled to [0, 1]", TabularScm::new, null);
         register(Flow.NAME, "CausalVAE water flow: ball size -> water height -> water flow <- hole; RGB 64x64",
                 Flow::new, null);
+        register(DSpritesSmall.NAME, "dSprites trained on its small sprites only (scales 0.5-0.8); scales 0.9 and 1.0 are "
+                + "the unseen environment (out of support), for extrapolation (issue 15)", DSpritesSmall::new, null);
     }
 
     private Datasets() {}

@@ -16,4 +16,20 @@ public interface DecoderFunction {
      *     {@code observationSize()} floats
      */
     float[] decode(double[][] codes);
+
+    /**
+     * What enters each convolutional layer of the decoder when these codes are decoded, with the
+     * layer's kernel (spectral independence, issue 15); empty when the decoder has none or does
+     * not expose its layers.
+     */
+    default java.util.List<ConvolutionLayerInputs> convolutionLayers(double[][] codes) {
+        return java.util.List.of();
+    }
+
+    /**
+     * @param name the layer's name in the decoder
+     * @param inputs the feature maps that entered it, (B, C_in, H, W)
+     * @param kernel its kernel, (C_out, C_in, k_h, k_w)
+     */
+    record ConvolutionLayerInputs(String name, double[][][][] inputs, double[][][][] kernel) {}
 }

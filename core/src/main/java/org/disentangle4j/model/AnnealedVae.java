@@ -25,7 +25,7 @@ public final class AnnealedVae extends VaeModel {
     public static final Method METHOD = new Method("annealed-vae", "AnnealedVAE (Burgess et al. 2018): reconstruction + γ·|KL − C(t)|, "
             + "C(t) = min(c_max, c_max·t/threshold) for t steps done; γ = 1000 and threshold 100,000 fixed in the study, "
             + "c_max = 25 nats as in the paper's dSprites runs",
-            List.of(C_MAX, GAMMA, ITERATION_THRESHOLD), AnnealedVae::new);
+            List.of(C_MAX, GAMMA, ITERATION_THRESHOLD, IM_WEIGHT), AnnealedVae::new);
 
     private final float gamma;
     private final double cMax;

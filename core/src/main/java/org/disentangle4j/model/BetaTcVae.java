@@ -16,7 +16,7 @@ public final class BetaTcVae extends VaeModel {
             .withGrid(1, 2, 4, 6, 8, 10);
 
     public static final Method METHOD = new Method("beta-tcvae", "β-TCVAE (Chen et al. 2018): reconstruction + KL + (β − 1)·TC, TC by the "
-            + "minibatch-weighted sampling estimate on the batch; β = 6 from the study grid", List.of(BETA), BetaTcVae::new);
+            + "minibatch-weighted sampling estimate on the batch; β = 6 from the study grid", List.of(BETA, IM_WEIGHT), BetaTcVae::new);
 
     private static final float LOG_2PI = (float) Math.log(2 * Math.PI);
 

@@ -15,9 +15,9 @@ public final class BetaVae extends VaeModel {
             .withGrid(1, 2, 4, 6, 8, 16);
 
     public static final Method VAE = new Method("vae", "VAE (Kingma & Welling 2014): reconstruction + KL (β-VAE with β = 1)",
-            List.of(), (spec, parent, seed) -> new BetaVae(spec, parent, seed, 1f));
+            List.of(IM_WEIGHT), (spec, parent, seed) -> new BetaVae(spec, parent, seed, 1f));
     public static final Method METHOD = new Method("beta-vae",
-            "β-VAE (Higgins et al. 2017): reconstruction + β·KL; β = 4 as in the paper's dSprites runs", List.of(BETA), BetaVae::new);
+            "β-VAE (Higgins et al. 2017): reconstruction + β·KL; β = 4 as in the paper's dSprites runs", List.of(BETA, IM_WEIGHT), BetaVae::new);
 
     private final float beta;
 

@@ -34,10 +34,10 @@ public final class DipVae extends VaeModel {
 
     public static final Method METHOD_I = new Method("dip-vae-i", "DIP-VAE-I (Kumar et al. 2018): reconstruction + KL + λ_od·Σ_{i≠j}Cov_ij² + "
             + "λ_d·Σ_i(Cov_ii − 1)², Cov of the posterior means over the batch; λ_d = 10·λ_od as in the study, λ_od = 10 from its grid",
-            List.of(LAMBDA_OD, LAMBDA_D_I), (spec, parent, seed) -> new DipVae(spec, parent, seed, Type.I));
+            List.of(LAMBDA_OD, LAMBDA_D_I, IM_WEIGHT), (spec, parent, seed) -> new DipVae(spec, parent, seed, Type.I));
     public static final Method METHOD_II = new Method("dip-vae-ii", "DIP-VAE-II (Kumar et al. 2018): as DIP-VAE-I with Cov of the aggregate "
             + "posterior, E[Cov q(z|x)] + Cov(means); λ_d = λ_od as in the study, λ_od = 10 from its grid",
-            List.of(LAMBDA_OD, LAMBDA_D_II), (spec, parent, seed) -> new DipVae(spec, parent, seed, Type.II));
+            List.of(LAMBDA_OD, LAMBDA_D_II, IM_WEIGHT), (spec, parent, seed) -> new DipVae(spec, parent, seed, Type.II));
 
     private final Type type;
     private final float lambdaOffDiagonal;

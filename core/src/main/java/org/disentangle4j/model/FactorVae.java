@@ -27,7 +27,7 @@ public final class FactorVae extends VaeModel {
 
     public static final Method METHOD = new Method("factor-vae", "FactorVAE (Kim & Mnih 2018): reconstruction + KL + γ·TC, TC from a "
             + "discriminator on z vs dimension-wise shuffled z, trained in the same step with its own Adam (lr 1e-4, β1 0.5, β2 0.9); "
-            + "γ = 40 from the study grid", List.of(GAMMA), FactorVae::new);
+            + "γ = 40 from the study grid", List.of(GAMMA, IM_WEIGHT), FactorVae::new);
 
     /** The discriminator's optimiser group. */
     public static final String DISCRIMINATOR = FactorDiscriminator.GROUP;

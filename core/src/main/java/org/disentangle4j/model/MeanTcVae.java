@@ -42,7 +42,7 @@ public final class MeanTcVae extends VaeModel {
     public static final Method METHOD = new Method("mean-tc-vae", "β-TCVAE + γ·TC(μ) (factorised mean representation, issue 14; "
             + "our design from the paper's abstract): the Gaussian TC of the batch covariance of the posterior means, "
             + "log det by a differentiable Cholesky; β = 6 as beta-tcvae, γ = 10 from a small sweep (README)",
-            List.of(BETA, GAMMA), MeanTcVae::new);
+            List.of(BETA, GAMMA, IM_WEIGHT), MeanTcVae::new);
 
     private final float beta;
     private final float gamma;

@@ -127,6 +127,15 @@ public abstract class Model implements AutoCloseable {
     }
 
     /**
+     * {@link #decode} with each decoder layer of {@link #interventionTargets} run through {@code hook}
+     * (issue 15: layer interventions, spectral independence). With {@link DecoderLayerHook#IDENTITY}
+     * it is {@link #decode}. By default no layer is addressable and this throws.
+     */
+    public NDArray decode(NDArray decoderInput, boolean training, DecoderLayerHook hook) {
+        throw new UnsupportedOperationException("method " + spec.method() + " has no addressable decoder layers");
+    }
+
+    /**
      * How much each code dimension is used for these observations, shape (d), in inference mode;
      * orders traversals and picks the extrapolation grid's dimensions. By default the variance of
      * each code over the observations.

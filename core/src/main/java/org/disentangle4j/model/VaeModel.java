@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.SequentialBlock;
+import java.util.ArrayList;
+import java.util.List;
 import org.disentangle4j.nn.ConvDecoder;
 import org.disentangle4j.nn.ConvEncoder;
 
@@ -16,6 +18,14 @@ import org.disentangle4j.nn.ConvEncoder;
  * disentanglement_lib, and log at least {@code recon}, {@code kl}, {@code elbo} and {@code loss}.
  */
 public abstract class VaeModel extends Model {
+    /**
+     * Every VAE's independence regulariser (issue 15): λ·Σ_k (log ρ_k)² over the decoder's
+     * convolutional layers, ρ_k their spectral density ratio on the batch ({@code nn.SpectralIndependence});
+     * 0 switches it off and leaves the model as it was. Logged as the term {@code im}.
+     */
+    public static final HyperParameter IM_WEIGHT = new HyperParameter("im-weight", 0.0,
+            "weight λ of the spectral independence term λ·Σ_k (log ρ_k)² of the decoder's conv layers (issue 15)",
+            null, HyperParameter.Range.WEIGHT, List.of());
     private final SequentialBlock encoder;
     private final SequentialBlock decoder;
 
@@ -82,12 +92,39 @@ public abstract class VaeModel extends Model {
         NDArray x = batch.observations();
         Posterior q = encode(x, true);
         NDArray z = q.sample(context.normal(q.mean().getShape()));
-        NDArray recon = spec().likelihood().loss(decode(transformLatent(z, true), true), x);
+        double imWeight = imWeight();
+        List<NDArray[]> probed = new ArrayList<>();
+        NDArray decoded = imWeight > 0
+                ? decode(transformLatent(z, true), true, SpectralProbe.collecting(probed))
+                : decode(transformLatent(z, true), true);
+        NDArray recon = spec().likelihood().loss(decoded, x);
         NDArray kl = q.klPerDimension().sum();
         Losses losses = new Losses().term("recon", recon).term("kl", kl);
         NDArray loss = recon.add(regularizer(losses, q, z, context));
+        if (imWeight > 0) {
+            NDArray im = SpectralProbe.penalty(probed);
+            losses.term("im", im);
+            loss = loss.add(org.disentangle4j.nn.Scalars.mul(im, (float) imWeight));
+        }
         losses.term("elbo", recon.add(kl).neg()).term("loss", loss);
         return losses.objective(MAIN_GROUP, loss);
+    }
+
+    /** λ of {@link #IM_WEIGHT}; 0 for a run whose config predates it. */
+    public double imWeight() {
+        return spec().hyperParameters().getOrDefault(IM_WEIGHT.name(), 0.0);
+    }
+
+    /** The decoder's layers one at a time, each through the hook. */
+    @Override
+    public NDArray decode(NDArray decoderInput, boolean training, DecoderLayerHook hook) {
+        NDArray x = decoderInput;
+        int index = 0;
+        for (ai.djl.util.Pair<String, ai.djl.nn.Block> child : decoder.getChildren()) {
+            ai.djl.nn.Block layer = child.getValue();
+            x = hook.apply(index++, child.getKey(), layer, x, in -> forward(layer, in, training));
+        }
+        return x;
     }
 
     /** Every code dimension is a latent node; every layer of the decoder, by its name in the decoder, can be replaced. */

@@ -21,6 +21,8 @@ import ai.djl.ndarray.types.DataType;
  *
  * <p>Cost: 2 products of size (h·w)·W and 4 of size H·h·W per map, O(HW(H + W)) rather than the
  * FFT's O(HW log HW); for the decoder's maps (up to 64×64) that is small beside a convolution.
+ * Each pass is one matrix product whose second operand is a 2-D matrix (the column pass on the
+ * transposed rows), so the engine runs it as one large product whatever the leading axes.
  *
  * <p>Memory: the cos/sin matrices are computed in double in Java (angles reduced mod N first, so
  * they are exact to rounding), copied into engine memory owned by the manager given (by default
@@ -55,16 +57,22 @@ public final class Dft2d {
         // C_Wᵀ and S_Wᵀ (w × W): x·C_Wᵀ transforms the last axis
         NDArray cosW = EngineConstants.matrix(manager, trig(width, hw[1], true, true), type);
         NDArray sinW = EngineConstants.matrix(manager, trig(width, hw[1], false, true), type);
-        NDArray cosH = EngineConstants.matrix(manager, trig(height, hw[0], true, false), type);
-        NDArray sinH = EngineConstants.matrix(manager, trig(height, hw[0], false, false), type);
+        // C_Hᵀ and S_Hᵀ (h × H): the second-last axis is transformed as (x·C_Wᵀ)ᵀ·C_Hᵀ = (C_H·x·C_Wᵀ)ᵀ, so that
+        // both passes are one matrix product with a 2-D second operand (torch folds the leading axes
+        // into its rows), never a batch of tiny products (a 2-D first operand is broadcast as one
+        // small product per leading index: for a kernel (C_out, C_in, 3, 3) that was most of the cost)
+        NDArray cosH = EngineConstants.matrix(manager, trig(height, hw[0], true, true), type);
+        NDArray sinH = EngineConstants.matrix(manager, trig(height, hw[0], false, true), type);
         // x is the first operand here, so these belong to x's manager unless moved
         NDArray xCos = x.matMul(cosW);
         NDArray xSin = x.matMul(sinW);
         xCos.attach(manager);
         xSin.attach(manager);
-        // a 2-D first operand broadcasts over the leading axes of the second (torch.matmul)
-        NDArray real = cosH.matMul(xCos).sub(sinH.matMul(xSin));
-        NDArray imaginary = cosH.matMul(xSin).add(sinH.matMul(xCos)).neg();
+        int rank = x.getShape().dimension();
+        NDArray cosT = xCos.swapAxes(rank - 2, rank - 1);      // (…, W, h)
+        NDArray sinT = xSin.swapAxes(rank - 2, rank - 1);
+        NDArray real = cosT.matMul(cosH).sub(sinT.matMul(sinH)).swapAxes(rank - 2, rank - 1);
+        NDArray imaginary = sinT.matMul(cosH).add(cosT.matMul(sinH)).neg().swapAxes(rank - 2, rank - 1);
         return new Spectrum(real, imaginary);
     }
 

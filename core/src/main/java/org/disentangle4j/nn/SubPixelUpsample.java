@@ -21,7 +21,7 @@ import ai.djl.util.PairList;
  * <p>The 3×3 convolution is a DJL {@link Conv2d} child (its parameters, names and initialisation)
  * evaluated through {@link BlockAlignedConvolution}.
  */
-public final class SubPixelUpsample extends AbstractBlock {
+public final class SubPixelUpsample extends AbstractBlock implements ConvolutionMechanism {
     private final int outChannels;
     private final Conv2d conv;
 
@@ -36,6 +36,22 @@ public final class SubPixelUpsample extends AbstractBlock {
 
     public Conv2d conv() {
         return conv;
+    }
+
+    @Override
+    public ai.djl.nn.Parameter kernel() {
+        return conv.getParameters().get("weight");
+    }
+
+    @Override
+    public NDArray forwardWithKernel(NDArray input, NDArray kernel) {
+        Shape k = kernel.getShape();
+        if (k.dimension() != 4 || k.get(0) != 4L * outChannels || k.get(2) % 2 == 0 || k.get(3) % 2 == 0) {
+            throw new IllegalArgumentException("need a kernel (" + 4 * outChannels + ", C_in, odd, odd), got " + k);
+        }
+        NDArray bias = conv.getParameters().get("bias").getArray();
+        NDArray y = BlockAlignedConvolution.conv2d(input, kernel, bias, new Shape(1, 1), new Shape((k.get(2) - 1) / 2, (k.get(3) - 1) / 2));
+        return depthToSpace(y, outChannels);
     }
 
     @Override

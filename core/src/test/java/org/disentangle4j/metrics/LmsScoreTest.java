@@ -195,7 +195,7 @@ class LmsScoreTest {
         };
         MetricSuite suite = new MetricSuite(List.of(new BetaVaeScore(), new FactorVaeScore(), new MigScore(), new SapScore(), new DciScore(),
                 new ModularityExplicitness(), new IrsScore(), new UnsupervisedScores(), LMS, new MeanTcScore(), new DisintegrationScore(),
-                new MultiFactorVoteScore()),
+                new MultiFactorVoteScore(), new SpectralIndependenceScore()),
                 600, 300, 16);
         SuiteResult r = suite.evaluateModel(d, identity, LmsScoreTest::flatten, List.of("lms"), 1, ProgressListener.NONE);
         assertEquals(100, r.scores().get("lms").get("lms_in_support"), 1e-9);

@@ -155,7 +155,7 @@ class MeanTcScoreTest {
     static MetricSuite suite(MeanTcScore meanTc) {
         return new MetricSuite(List.of(new BetaVaeScore(), new FactorVaeScore(), new MigScore(), new SapScore(), new DciScore(),
                 new ModularityExplicitness(), new IrsScore(), new UnsupervisedScores(), new LmsScore(), meanTc, new DisintegrationScore(),
-                new MultiFactorVoteScore()),
+                new MultiFactorVoteScore(), new SpectralIndependenceScore()),
                 600, 300, 16);
     }
 }

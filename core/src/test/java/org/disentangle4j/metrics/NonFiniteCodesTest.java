@@ -36,7 +36,7 @@ class NonFiniteCodesTest {
         NoisyFactorDataset dataset = new NoisyFactorDataset(new int[] {3, 4}, 2, 0.05);
         MetricSuite suite = new MetricSuite(List.of(new BetaVaeScore(), new FactorVaeScore(), new MigScore(), new SapScore(), new DciScore(),
                 new ModularityExplicitness(), new IrsScore(), new UnsupervisedScores(), new LmsScore(), new MeanTcScore(), new DisintegrationScore(),
-                new MultiFactorVoteScore()),
+                new MultiFactorVoteScore(), new SpectralIndependenceScore()),
                 300, 150, 16);
         for (String name : MetricSuite.NAMES) {
             AtomicInteger badTotal = new AtomicInteger();

@@ -20,22 +20,22 @@ class MethodsTest {
     }
 
     @Test
-    void plainVaeHasNoHyperParameters() {
-        assertEquals(Map.of(), Methods.spec("vae", SHAPE, 10, Likelihood.BERNOULLI, Map.of()).hyperParameters());
+    void plainVaeHasOnlyEveryVaesIndependenceWeight() {
+        assertEquals(Map.of("im-weight", 0.0), Methods.spec("vae", SHAPE, 10, Likelihood.BERNOULLI, Map.of()).hyperParameters());
         UserInputException e = assertThrows(UserInputException.class,
                 () -> Methods.spec("vae", SHAPE, 10, Likelihood.BERNOULLI, Map.of("beta", 4.0)));
-        assertEquals("model vae has no hyper-parameter --beta; it has none", e.getMessage());
+        assertEquals("model vae has no hyper-parameter --beta; it has --im-weight", e.getMessage());
     }
 
     @Test
     void relativeDefaultsFollowTheirBase() {
-        assertEquals(Map.of("lambda-od", 10.0, "lambda-d", 100.0),
+        assertEquals(Map.of("lambda-od", 10.0, "lambda-d", 100.0, "im-weight", 0.0),
                 Methods.spec("dip-vae-i", SHAPE, 10, Likelihood.BERNOULLI, Map.of()).hyperParameters());
-        assertEquals(Map.of("lambda-od", 5.0, "lambda-d", 50.0),
+        assertEquals(Map.of("lambda-od", 5.0, "lambda-d", 50.0, "im-weight", 0.0),
                 Methods.spec("dip-vae-i", SHAPE, 10, Likelihood.BERNOULLI, Map.of("lambda-od", 5.0)).hyperParameters());
-        assertEquals(Map.of("lambda-od", 5.0, "lambda-d", 5.0),
+        assertEquals(Map.of("lambda-od", 5.0, "lambda-d", 5.0, "im-weight", 0.0),
                 Methods.spec("dip-vae-ii", SHAPE, 10, Likelihood.BERNOULLI, Map.of("lambda-od", 5.0)).hyperParameters());
-        assertEquals(Map.of("lambda-od", 5.0, "lambda-d", 1.0),
+        assertEquals(Map.of("lambda-od", 5.0, "lambda-d", 1.0, "im-weight", 0.0),
                 Methods.spec("dip-vae-ii", SHAPE, 10, Likelihood.BERNOULLI, Map.of("lambda-od", 5.0, "lambda-d", 1.0)).hyperParameters());
         HyperParameter lambdaD = Methods.get("dip-vae-i").hyperParameters().get(1);
         assertEquals("10·lambda-od", lambdaD.defaultText());
@@ -44,9 +44,9 @@ class MethodsTest {
 
     @Test
     void studyDefaults() {
-        assertEquals(Map.of("c-max", 25.0, "gamma", 1000.0, "iteration-threshold", 100_000.0),
+        assertEquals(Map.of("c-max", 25.0, "gamma", 1000.0, "iteration-threshold", 100_000.0, "im-weight", 0.0),
                 Methods.spec("annealed-vae", SHAPE, 10, Likelihood.BERNOULLI, Map.of()).hyperParameters());
-        assertEquals(Map.of("gamma", 40.0), Methods.spec("factor-vae", SHAPE, 10, Likelihood.BERNOULLI, Map.of()).hyperParameters());
-        assertEquals(Map.of("beta", 6.0), Methods.spec("beta-tcvae", SHAPE, 10, Likelihood.BERNOULLI, Map.of()).hyperParameters());
+        assertEquals(Map.of("gamma", 40.0, "im-weight", 0.0), Methods.spec("factor-vae", SHAPE, 10, Likelihood.BERNOULLI, Map.of()).hyperParameters());
+        assertEquals(Map.of("beta", 6.0, "im-weight", 0.0), Methods.spec("beta-tcvae", SHAPE, 10, Likelihood.BERNOULLI, Map.of()).hyperParameters());
     }
 }
