@@ -22,6 +22,7 @@ final class HyperParameterOptions {
     static void addTo(CommandSpec spec) {
         Map<String, StringBuilder> usedBy = new TreeMap<>();
         Map<String, String> descriptions = new LinkedHashMap<>();
+        Map<String, HyperParameter> declared = declarations();
         for (Method m : Methods.all()) {
             for (HyperParameter h : m.hyperParameters()) {
                 StringBuilder users = usedBy.computeIfAbsent(h.name(), k -> new StringBuilder());
@@ -32,9 +33,10 @@ final class HyperParameterOptions {
             }
         }
         for (Map.Entry<String, StringBuilder> e : usedBy.entrySet()) {
+            boolean categorical = declared.get(e.getKey()).categorical();
             spec.addOption(OptionSpec.builder("--" + e.getKey())
-                    .type(Double.class)
-                    .paramLabel("X")
+                    .type(categorical ? String.class : Double.class)
+                    .paramLabel(categorical ? "NAME" : "X")
                     .description(descriptions.get(e.getKey()) + " (" + e.getValue() + ")")
                     .build());
         }
@@ -43,12 +45,31 @@ final class HyperParameterOptions {
     /** The hyper-parameters given on this command line, by name. */
     static Map<String, Double> given(ParseResult parsed) {
         Map<String, Double> values = new TreeMap<>();
-        for (Method m : Methods.all()) {
-            for (HyperParameter h : m.hyperParameters()) {
-                String flag = "--" + h.name();
-                if (parsed.hasMatchedOption(flag)) values.put(h.name(), parsed.matchedOptionValue(flag, (Double) null));
-            }
+        for (HyperParameter h : declarations().values()) {
+            String flag = "--" + h.name();
+            if (!parsed.hasMatchedOption(flag)) continue;
+            // a categorical value is carried as its choice's index (HyperParameter#choice)
+            values.put(h.name(), h.categorical() ? h.parse(parsed.matchedOptionValue(flag, (String) null))
+                    : parsed.matchedOptionValue(flag, (Double) null));
         }
         return values;
+    }
+
+    /**
+     * One declaration per option name. Methods may share a name (beta, gamma), but a categorical
+     * one must then have the same choices everywhere: the option's value is their index.
+     */
+    private static Map<String, HyperParameter> declarations() {
+        Map<String, HyperParameter> byName = new TreeMap<>();
+        for (Method m : Methods.all()) {
+            for (HyperParameter h : m.hyperParameters()) {
+                HyperParameter first = byName.putIfAbsent(h.name(), h);
+                if (first != null && (first.categorical() || h.categorical()) && !first.choices().equals(h.choices())) {
+                    throw new IllegalStateException("--" + h.name() + " is declared with different choices (or both numeric and categorical) by "
+                            + m.name() + " and another method");
+                }
+            }
+        }
+        return byName;
     }
 }

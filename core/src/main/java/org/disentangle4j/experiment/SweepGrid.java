@@ -205,8 +205,19 @@ public final class SweepGrid {
             } else if (OPTIONS.containsKey(key)) {
                 options.put(key, optionValues(key, e.getValue(), at));
             } else if (method.hyperParameters().stream().map(HyperParameter::name).anyMatch(key::equals)) {
-                List<Object> given = values(e.getValue(), Double.class, at);
                 HyperParameter declared = method.hyperParameters().stream().filter(h -> h.name().equals(key)).findFirst().orElseThrow();
+                List<Object> given = values(e.getValue(), declared.categorical() ? String.class : Double.class, at);
+                if (declared.categorical()) { // a choice's name, carried as its index (HyperParameter#choice)
+                    List<Object> indices = new ArrayList<>();
+                    for (Object v : given) {
+                        try {
+                            indices.add(declared.parse((String) v));
+                        } catch (UserInputException bad) {
+                            throw new UserInputException(at + ": " + bad.getMessage());
+                        }
+                    }
+                    given = indices;
+                }
                 for (Object v : given) {
                     String violation = declared.violation((Double) v);
                     if (violation != null) throw new UserInputException(at + ": " + violation);

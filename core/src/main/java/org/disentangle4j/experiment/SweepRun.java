@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.disentangle4j.io.UserInputException;
 import org.disentangle4j.model.HyperParameter;
+import org.disentangle4j.model.Method;
+import org.disentangle4j.model.Methods;
 
 /**
  * One run of a sweep: a model, the training options and hyper-parameters the grid sets
@@ -55,7 +58,7 @@ public record SweepRun(String model, Map<String, Object> options, Map<String, Do
         options.forEach((k, v) -> {
             if (!BOOKKEEPING.contains(k)) s.put(k, format(v));
         });
-        hyperParameters.forEach((k, v) -> s.put(k, format(v)));
+        hyperParameters.forEach((k, v) -> s.put(k, hyperText(k, v)));
         return s;
     }
 
@@ -75,7 +78,7 @@ public record SweepRun(String model, Map<String, Object> options, Map<String, Do
         });
         hyperParameters.forEach((k, v) -> {
             args.add("--" + k);
-            args.add(format(v));
+            args.add(hyperText(k, v));
         });
         return args;
     }
@@ -110,6 +113,18 @@ public record SweepRun(String model, Map<String, Object> options, Map<String, Do
             }
         }
         return null;
+    }
+
+    /** A hyper-parameter's value as the command line takes it: a categorical one's choice name, else the number. */
+    private String hyperText(String key, double value) {
+        Method m;
+        try {
+            m = Methods.get(model);
+        } catch (UserInputException unknown) {
+            return format(value);
+        }
+        return m.hyperParameters().stream().filter(h -> h.name().equals(key)).findFirst()
+                .map(h -> h.text(value)).orElse(format(value));
     }
 
     /** Whole numbers without a decimal point, others in plain notation (1e-4 → 0.0001). */

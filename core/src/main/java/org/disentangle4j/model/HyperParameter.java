@@ -3,6 +3,7 @@ package org.disentangle4j.model;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.disentangle4j.io.UserInputException;
 
 /**
  * A method's hyper-parameter, declared beside the method's code: its name, its paper default,
@@ -17,11 +18,66 @@ import java.util.stream.Collectors;
  * @param relativeTo the hyper-parameter the default is a multiple of, or null for a plain default
  * @param range the values a run may use; anything else is refused before training
  * @param grid the values of the method's study (disentanglement_lib's sweep, the paper's table); empty when it has none
+ * @param choices the names a categorical hyper-parameter may take ({@link #choice}); empty for a numeric one
+ *
+ * <p>A categorical hyper-parameter ({@code --base vae|beta-vae}) is carried like a numeric one,
+ * as the index of its value in {@code choices} (in {@link ModelSpec}, config.json and a sweep's
+ * run records), so that everything that stores, compares or refuses numbers handles it unchanged;
+ * the command line, the sweep grid, {@code models} and {@code --help} read and show the names, and
+ * a method reads the name with {@link ModelSpec#choice}. Choices are therefore only ever appended,
+ * never reordered, so that a saved run keeps its meaning.
  */
-public record HyperParameter(String name, double defaultValue, String description, String relativeTo, Range range, List<Double> grid) {
+public record HyperParameter(String name, double defaultValue, String description, String relativeTo, Range range, List<Double> grid,
+        List<String> choices) {
 
     public HyperParameter {
         grid = List.copyOf(grid);
+        choices = List.copyOf(choices);
+    }
+
+    /** A numeric hyper-parameter. */
+    public HyperParameter(String name, double defaultValue, String description, String relativeTo, Range range, List<Double> grid) {
+        this(name, defaultValue, description, relativeTo, range, grid, List.of());
+    }
+
+    /**
+     * A categorical hyper-parameter: one of {@code choices}, {@code defaultChoice} by default.
+     * Its study grid, if any, is given by {@link #withGrid} as indices into {@code choices}.
+     */
+    public static HyperParameter choice(String name, String defaultChoice, String description, String... choices) {
+        List<String> list = List.of(choices);
+        int index = list.indexOf(defaultChoice);
+        if (index < 0) throw new IllegalArgumentException("--" + name + ": default '" + defaultChoice + "' is not one of " + list);
+        if (new java.util.HashSet<>(list).size() != list.size()) throw new IllegalArgumentException("--" + name + ": a choice is listed twice");
+        return new HyperParameter(name, index, description, null, new Range(0, true, list.size() - 1, true), List.of(), list);
+    }
+
+    /** Whether the values are names ({@link #choice}) rather than numbers. */
+    public boolean categorical() {
+        return !choices.isEmpty();
+    }
+
+    /**
+     * The value written on a command line or in a sweep grid, as the number the run carries:
+     * a choice's index, or the number. Anything else is refused with one line naming the option.
+     */
+    public double parse(String text) {
+        if (categorical()) {
+            int index = choices.indexOf(text);
+            if (index < 0) throw new UserInputException("--" + name + " must be one of " + String.join(", ", choices) + ", got '" + text + "'");
+            return index;
+        }
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new UserInputException("--" + name + " must be a number, got '" + text + "'");
+        }
+    }
+
+    /** A value as people write it: the choice's name for a categorical hyper-parameter, else {@link #format}. */
+    public String text(double value) {
+        if (categorical() && range.contains(value)) return choices.get((int) value);
+        return format(value);
     }
 
     /**
@@ -62,18 +118,20 @@ public record HyperParameter(String name, double defaultValue, String descriptio
     /** The same hyper-parameter with the study's grid. */
     public HyperParameter withGrid(double... values) {
         return new HyperParameter(name, defaultValue, description, relativeTo, range,
-                java.util.Arrays.stream(values).boxed().toList());
+                java.util.Arrays.stream(values).boxed().toList(), choices);
     }
 
     /** The description with the study's grid, as {@code models} and {@code --help} show it. */
     public String help() {
-        if (grid.isEmpty()) return description;
-        return description + " (study grid " + grid.stream().map(HyperParameter::format).collect(Collectors.joining(", ")) + ")";
+        String text = categorical() ? description + " (one of " + String.join(", ", choices) + ")" : description;
+        if (grid.isEmpty()) return text;
+        return text + " (study grid " + grid.stream().map(this::text).collect(Collectors.joining(", ")) + ")";
     }
 
     /** The violation of {@code value}, as one line naming the option; null when it is in range. */
     public String violation(double value) {
         if (range.contains(value)) return null;
+        if (categorical()) return "--" + name + " must be one of " + String.join(", ", choices) + ", got " + format(value);
         return "--" + name + " must be " + range.text() + ", got " + format(value);
     }
 
@@ -90,6 +148,7 @@ public record HyperParameter(String name, double defaultValue, String descriptio
 
     /** The default as people read it: "4", "0.0001" or "10·lambda-od". */
     public String defaultText() {
+        if (categorical()) return choices.get((int) defaultValue);
         String number = format(defaultValue);
         if (relativeTo == null) return number;
         return (defaultValue == 1 ? "" : number + "·") + relativeTo;

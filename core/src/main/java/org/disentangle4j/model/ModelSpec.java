@@ -41,6 +41,12 @@ public record ModelSpec(
         return Math.toIntExact((long) value(h));
     }
 
+    /** A declared categorical hyper-parameter's value, by name ({@link HyperParameter#choice}). */
+    public String choice(HyperParameter h) {
+        if (!h.categorical()) throw new IllegalStateException("--" + h.name() + " is not declared categorical");
+        return h.choices().get(Math.toIntExact((long) value(h)));
+    }
+
     public int channels() {
         return observationShape[0];
     }
