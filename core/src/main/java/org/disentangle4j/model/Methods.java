@@ -27,6 +27,8 @@ public final class Methods {
         register(Autoencoder.METHOD);
         register(AdditiveAutoencoder.METHOD);
         register(MeanTcVae.METHOD);
+        register(CdgVae.METHOD);
+        register(CdgVae.PLAIN);
     }
 
     private Methods() {}
