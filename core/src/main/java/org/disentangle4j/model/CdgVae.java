@@ -300,6 +300,12 @@ public final class CdgVae extends Model {
         return blocks.length > 1 ? Optional.of(Arrays.stream(blocks).map(int[]::clone).toArray(int[][]::new)) : Optional.empty();
     }
 
+    /** {@code interventions.png}: each latent node set from its smallest to its largest value, one row per node. */
+    @Override
+    public List<ExtraFigure> extraFigures() {
+        return List.of(new InterventionGridFigure(this));
+    }
+
     /** The causal layer (null for {@code mlp-vae}). */
     public CausalLayer causalLayer() {
         return causal;
