@@ -35,6 +35,11 @@ public final class Datasets {
                 + "never overlapping; RGB 64x64", Balls::blockIndependent, null);
         register(Balls.BLOCK_DEPENDENT, "two balls (x1, y1, x2, y2; 64 levels each), the second ball's quadrant "
                 + "set by the first (x1 + y1 >= 1 or not), never overlapping; RGB 64x64", Balls::blockDependent, null);
+        register(Pendulum.NAME, "CausalVAE pendulum: light, angle -> shadow length, position (SCM with noise); "
+                + "RGB 64x64", Pendulum::standard, null);
+        register(Pendulum.DISTURBED_NAME, "pendulum whose shadow is U(0, 12) for 1 sample in 5", Pendulum::disturbed, null);
+        register(Flow.NAME, "CausalVAE water flow: ball size -> water height -> water flow <- hole; RGB 64x64",
+                Flow::new, null);
     }
 
     private Datasets() {}

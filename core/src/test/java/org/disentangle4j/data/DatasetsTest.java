@@ -20,8 +20,8 @@ class DatasetsTest {
 
     @Test
     void listsAndDescribesTheRegisteredDatasets() {
-        assertEquals(List.of("dsprites", "shapes3d", "balls-scalar", "balls-block-independent", "balls-block-dependent"),
-                Datasets.names());
+        assertEquals(List.of("dsprites", "shapes3d", "balls-scalar", "balls-block-independent", "balls-block-dependent", "pendulum",
+                "pendulum-disturbed", "flow"), Datasets.names());
         for (String name : Datasets.names()) {
             String d = Datasets.description(name);
             assertTrue(d.length() > 20 && !d.contains("\n"), d);
@@ -41,7 +41,7 @@ class DatasetsTest {
     void unknownNameListsTheKnownOnes() {
         UserInputException e = assertThrows(UserInputException.class, () -> Datasets.open("x", null));
         assertEquals("unknown dataset 'x'; expected one of: dsprites, shapes3d, balls-scalar, balls-block-independent, "
-                + "balls-block-dependent", e.getMessage());
+                + "balls-block-dependent, pendulum, pendulum-disturbed, flow", e.getMessage());
         assertThrows(UserInputException.class, () -> Datasets.description("mnist"));
     }
 
