@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
         name = "experiment",
         mixinStandardHelpOptions = true,
         description = {"Built-in experiments: a fixed grid of runs that reproduces a method's claim, with its table."},
-        subcommands = {AdditiveExperimentCommand.class, MeanTcExperimentCommand.class})
+        subcommands = {AdditiveExperimentCommand.class, MeanTcExperimentCommand.class, CdgExperimentCommand.class})
 public final class ExperimentCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -47,7 +47,8 @@ import org.disentangle4j.train.Adam;
  * one npz per dataset, named by the dataset and a digest of everything that determines the
  * classifier (dataset name, observation shape, factor names and level values, masks, the
  * settings above); every model of the dataset is scored by the same classifier. The held-out scores
- * are stored beside the weights.
+ * are stored beside the weights. {@code $DISENTANGLE4J_CDM_CLASSIFIER_STEPS} changes the number of
+ * training steps (quick trials; a different cache entry).
  */
 public final class AnnotationClassifier implements AutoCloseable {
     public static final int HIDDEN = 300;
@@ -101,9 +102,25 @@ public final class AnnotationClassifier implements AutoCloseable {
         return out;
     }
 
+    /** The environment variable that shortens (or lengthens) the classifier's training, for quick trials; part of the cache key. */
+    public static final String STEPS_ENV = "DISENTANGLE4J_CDM_CLASSIFIER_STEPS";
+
     /** The cached classifier of the dataset, trained (and cached) first when there is none. */
     public static AnnotationClassifier forDataset(GroundTruthDataset dataset, ProgressListener progress) {
-        return forDataset(dataset, cacheDirectory(), STEPS, progress);
+        return forDataset(dataset, cacheDirectory(), steps(), progress);
+    }
+
+    /** {@value #STEPS}, or {@code $DISENTANGLE4J_CDM_CLASSIFIER_STEPS} when set. */
+    public static int steps() {
+        String env = System.getenv(STEPS_ENV);
+        if (env == null || env.isBlank()) return STEPS;
+        try {
+            int steps = Integer.parseInt(env.trim());
+            if (steps >= 1) return steps;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new org.disentangle4j.io.UserInputException(STEPS_ENV + " must be a positive whole number, got '" + env + "'");
     }
 
     /** As above with this cache directory and training length (tests). */
