@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
             "numbers and links every run's intervention grid (interventions.png).",
             "Expected: robustness near 0 for cdg-vae only. The first CDM scoring trains",
             "the annotation classifier once and caches it. Default budget: 2 seeds x",
-            "600 steps (the paper: 100 epochs, about 5,900 steps); see the README for",
+            "300 steps (the paper: 100 epochs, about 5,900 steps); see the README for",
             "its measured cost.",
             "",
             "The runs are a sweep: DIR/<run name> is a normal run directory, output in",

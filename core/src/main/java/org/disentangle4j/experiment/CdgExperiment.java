@@ -33,7 +33,7 @@ public final class CdgExperiment {
     public static final String DATASET = "pendulum";
     public static final int DEFAULT_SEEDS = 2;
     /** See the README for the measured cost per step; the paper trains 100 epochs of 7,500 images (≈ 5,900 steps). */
-    public static final long DEFAULT_STEPS = 600;
+    public static final long DEFAULT_STEPS = 300;
     public static final int BATCH_SIZE = 128;
     public static final double LEARNING_RATE = 1e-3;
     public static final int LATENT_DIM = 4;

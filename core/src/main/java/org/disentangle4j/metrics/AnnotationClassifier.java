@@ -52,7 +52,7 @@ import org.disentangle4j.train.Adam;
  */
 public final class AnnotationClassifier implements AutoCloseable {
     public static final int HIDDEN = 300;
-    public static final int STEPS = 1500;
+    public static final int STEPS = 500;
     public static final int BATCH = 128;
     public static final double LR = 1e-3;
     public static final long SEED = 20_230_512L;

@@ -34,7 +34,7 @@ import org.disentangle4j.data.GroundTruthDataset;
  */
 public final class CdmScore implements ModelMetric {
     public static final String NAME = "cdm";
-    public static final int DEFAULT_POINTS = 2000;
+    public static final int DEFAULT_POINTS = 1000;
     public static final String ROBUSTNESS = "cdm_robustness";
     public static final String GENERATIVENESS = "cdm_generativeness";
 
