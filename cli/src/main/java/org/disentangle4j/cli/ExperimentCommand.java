@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {"Built-in experiments: a fixed grid of runs that reproduces a method's claim, with its table."},
         subcommands = {AdditiveExperimentCommand.class, MeanTcExperimentCommand.class, CfaslExperimentCommand.class,
-            ImToyExperimentCommand.class, ImExtrapolationExperimentCommand.class})
+            ImToyExperimentCommand.class, ImExtrapolationExperimentCommand.class, CdgExperimentCommand.class})
 public final class ExperimentCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -25,8 +25,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code disentangle intervene RUN_DIR}: decode with an intervention. One mode so far, a layer
- * intervention ({@link LayerInterventionOptions}); modes are mutually exclusive members of
+ * {@code disentangle intervene RUN_DIR}: decode with an intervention. Two modes: a layer
+ * intervention ({@link LayerInterventionOptions}) and a latent-node one ({@link NodeInterventionOptions}); modes are mutually exclusive members of
  * {@link Mode}, so another (e.g. latent-node interventions, {@code --node NAME --values …}) is one
  * more {@code @ArgGroup} field there and one more branch in {@link #call}.
  */
@@ -38,7 +38,10 @@ import picocli.CommandLine.Parameters;
             "Layer mode (--transform): decoder layer K's mechanism replaced, every other",
             "layer unchanged; writes a picture of N test images' codes decoded as they are",
             "(top row) and intervened on (bottom row), or with --grid the extrapolation",
-            "grid RUN_DIR/extrapolation-layers.png (rows: layers, columns: strengths)."})
+            "grid RUN_DIR/extrapolation-layers.png (rows: layers, columns: strengths).",
+            "Node mode (--node): latent node NAME set to each value, its descendants",
+            "recomputed, the rest unchanged; writes RUN_DIR/interventions.png (tables:",
+            "RUN_DIR/interventions.csv, the mean absolute change of every column)."})
 public final class InterveneCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "a run directory written by 'disentangle train'")
     Path runDir;
@@ -50,6 +53,9 @@ public final class InterveneCommand implements Callable<Integer> {
     static final class Mode {
         @ArgGroup(exclusive = false, heading = "Layer interventions (issue 15):%n")
         LayerInterventionOptions layer;
+
+        @ArgGroup(exclusive = false, heading = "Latent-node interventions (issue 12):%n")
+        NodeInterventionOptions node;
     }
 
     @Option(names = "--out", paramLabel = "FILE.png", description = {"where to write the picture; default",
@@ -65,6 +71,12 @@ public final class InterveneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (mode.node != null) {
+            if (out != null || samples != null || seed != null) {
+                throw new UserInputException("--out, --samples and --seed are for layer interventions; --node writes RUN_DIR/interventions.png");
+            }
+            return mode.node.run(runDir, new java.io.PrintWriter(System.out, true));
+        }
         return layerMode(mode.layer);
     }
 

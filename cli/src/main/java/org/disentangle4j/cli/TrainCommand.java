@@ -83,13 +83,13 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "N", description = "training steps; default ${DEFAULT-VALUE} (a quick run: the study used 300,000)")
     long steps = DEFAULT_STEPS;
 
-    @Option(names = "--batch-size", paramLabel = "N", description = "batch size; default ${DEFAULT-VALUE}")
+    @Option(names = "--batch-size", paramLabel = "N", description = "batch size; default ${DEFAULT-VALUE} (cdg-vae, mlp-vae: 128)")
     int batchSize = 64;
 
     @Option(names = "--lr", paramLabel = "X", description = "Adam learning rate; default ${DEFAULT-VALUE} (ae, additive-ae: 0.001)")
     double learningRate = 1e-4;
 
-    @Option(names = "--latent-dim", paramLabel = "N", description = "latent size; default ${DEFAULT-VALUE} (ae, additive-ae: see --blocks; cfasl on shapes3d: 6)")
+    @Option(names = "--latent-dim", paramLabel = "N", description = "latent size; default ${DEFAULT-VALUE} (ae, additive-ae: see --blocks; cfasl on shapes3d: 6; cdg-vae, mlp-vae: one per factor)")
     int latentDim = 10;
 
     @Option(names = "--blocks", paramLabel = "N,N,...", description = "latent blocks of equal size: sets --latent-dim to their sum and, "
@@ -200,12 +200,27 @@ public final class TrainCommand implements Callable<Integer> {
                 && method.trainingDefaults().get("latent-dim:" + dataset) instanceof Integer datasetDefault) dim = datasetDefault;
         double lr = learningRate;
         if (!parsed.hasMatchedOption("--lr") && method.trainingDefaults().get("lr") instanceof Double methodDefault) lr = methodDefault;
+        int batch = batchSize;
+        if (!parsed.hasMatchedOption("--batch-size") && method.trainingDefaults().get("batch-size") instanceof Integer b) batch = b;
+        if (!parsed.hasMatchedOption("--latent-dim") && blockSpec == null && "factors".equals(method.trainingDefaults().get("latent-dim"))) {
+            dim = factorCount(); // one latent per factor (cdg-vae)
+        }
         TrainingConfig config = new TrainingConfig(model, dataset, dataFile == null ? null : dataFile.toString(), steps,
-                batchSize, lr, dim, likelihood, seed, hyperParameters, logEvery, checkpointEvery,
+                batch, lr, dim, likelihood, seed, hyperParameters, logEvery, checkpointEvery,
                 graph == null ? null : graph.toString());
         Path dir = out != null ? out : Path.of("runs", model + "-" + dataset + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         return Run.create(config, dir, manager);
+    }
+
+    /** The number of factors of the dataset (the latent size of a method whose {@code latent-dim} default is {@code factors}). */
+    private int factorCount() {
+        GroundTruthDataset data = Datasets.open(dataset, dataFile);
+        try {
+            return data.factors().numFactors();
+        } finally {
+            Datasets.close(data);
+        }
     }
 
     /** The dataset's blocks for a method whose {@code blocks} default says so, unless the latent size is given. */

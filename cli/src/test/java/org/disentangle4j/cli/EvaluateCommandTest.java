@@ -91,7 +91,7 @@ class EvaluateCommandTest {
         assertEquals(0, r.exit(), r.out());
         List<String> lines = r.out().lines().toList();
         assertEquals("evaluating " + files[0] + ": mig, sap, dci, modularity_explicitness, irs, unsupervised"
-                + " (the default; --metrics all adds beta_vae, factor_vae, lms, mean_tc, disintegration, m_fvm, spectral_independence)", lines.get(0));
+                + " (the default; --metrics all adds beta_vae, factor_vae, lms, mean_tc, disintegration, m_fvm, spectral_independence, cdm)", lines.get(0));
         int table = lines.indexOf(lines.stream().filter(l -> l.startsWith("metric ")).findFirst().orElseThrow());
         assertTrue(table > 0, r.out());
         assertTrue(lines.stream().skip(table).anyMatch(l -> l.startsWith("unsupervised ")), r.out());

@@ -38,7 +38,7 @@ import org.disentangle4j.metrics.support.NonFiniteCodes;
 public final class MetricSuite {
     public static final List<String> NAMES = List.of(BetaVaeScore.NAME, FactorVaeScore.NAME, MigScore.NAME, SapScore.NAME,
             DciScore.NAME, ModularityExplicitness.NAME, IrsScore.NAME, UnsupervisedScores.NAME, LmsScore.NAME, MeanTcScore.NAME,
-            DisintegrationScore.NAME, MultiFactorVoteScore.NAME, SpectralIndependenceScore.NAME);
+            DisintegrationScore.NAME, MultiFactorVoteScore.NAME, SpectralIndependenceScore.NAME, CdmScore.NAME);
     /**
      * The metrics {@code train} and {@code evaluate} compute when none are named ({@code --metrics}
      * syntax): the array-based scores, about a minute on 2 cores. Left out: {@code beta_vae} and
@@ -105,7 +105,7 @@ public final class MetricSuite {
                 new FactorVaeScore(FactorVaeScore.DEFAULT_BATCH_SIZE, votes.train(), votes.eval(),
                         FactorVaeScore.DEFAULT_NUM_VARIANCE_ESTIMATE, FactorVaeScore.DEFAULT_PRUNE_THRESHOLD),
                 new MigScore(), new SapScore(), new DciScore(), new ModularityExplicitness(), new IrsScore(), new UnsupervisedScores(),
-                new LmsScore(), new MeanTcScore(), new DisintegrationScore(), multiFactorVotes(votes), new SpectralIndependenceScore()), DEFAULT_NUM_TRAIN, DEFAULT_NUM_TEST, DEFAULT_BATCH_SIZE, votes);
+                new LmsScore(), new MeanTcScore(), new DisintegrationScore(), multiFactorVotes(votes), new SpectralIndependenceScore(), new CdmScore()), DEFAULT_NUM_TRAIN, DEFAULT_NUM_TEST, DEFAULT_BATCH_SIZE, votes);
     }
 
     /**
@@ -135,12 +135,18 @@ public final class MetricSuite {
         this.metrics = new LinkedHashMap<>();
         for (String name : NAMES) {
             Metric m = metrics.stream().filter(x -> x.name().equals(name)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("no metric named " + name));
+                    .orElseGet(() -> settingFree(name));
             this.metrics.put(name, m);
         }
         this.numTrain = numTrain;
         this.numTest = numTest;
         this.batchSize = batchSize;
+    }
+
+    /** A metric without settings of its own, for suites built from a list that leaves it out (cdm). */
+    private static Metric settingFree(String name) {
+        if (name.equals(CdmScore.NAME)) return new CdmScore();
+        throw new IllegalArgumentException("no metric named " + name);
     }
 
     public Metric metric(String name) {

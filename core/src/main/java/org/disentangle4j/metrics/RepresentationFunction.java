@@ -33,4 +33,12 @@ public interface RepresentationFunction {
     default Optional<PosteriorCodes> posterior(float[] observations, int count) {
         return Optional.empty();
     }
+
+    /**
+     * The model's latent nodes and do(node = v) on them, for the interventional metrics (CDM);
+     * empty when the representation cannot be intervened on (plain arrays).
+     */
+    default Optional<LatentInterventions> interventions() {
+        return Optional.empty();
+    }
 }

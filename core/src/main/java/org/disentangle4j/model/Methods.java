@@ -28,6 +28,8 @@ public final class Methods {
         register(AdditiveAutoencoder.METHOD);
         register(MeanTcVae.METHOD);
         register(Cfasl.METHOD);
+        register(CdgVae.METHOD);
+        register(CdgVae.PLAIN);
     }
 
     private Methods() {}
@@ -53,6 +55,12 @@ public final class Methods {
      * method does not have are rejected, so a typo never silently trains the default.
      */
     public static ModelSpec spec(String method, int[] observationShape, int latentDim, Likelihood likelihood, Map<String, Double> given) {
+        return spec(method, observationShape, latentDim, likelihood, given, null);
+    }
+
+    /** As above, with the dataset's structure for the methods that read it (CDG-VAE); null for none. */
+    public static ModelSpec spec(String method, int[] observationShape, int latentDim, Likelihood likelihood, Map<String, Double> given,
+            DatasetFacts facts) {
         Method m = get(method);
         Map<String, Double> values = new HashMap<>();
         for (HyperParameter h : m.hyperParameters()) {
@@ -80,7 +88,7 @@ public final class Methods {
             if (violation != null) violations.add(violation);
         }
         if (!violations.isEmpty()) throw new UserInputException(String.join("\n", violations));
-        return new ModelSpec(method, observationShape, latentDim, likelihood, values);
+        return new ModelSpec(method, observationShape, latentDim, likelihood, values, facts);
     }
 
     public static Model create(ModelSpec spec, ai.djl.ndarray.NDManager parent, long initSeed) {

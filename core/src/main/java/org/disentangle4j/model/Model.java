@@ -1,6 +1,7 @@
 package org.disentangle4j.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -32,7 +33,8 @@ import org.disentangle4j.nn.GlorotUniform;
  *   <li>{@link #losses}: the named loss terms of a step and the objective of each parameter group;
  *   <li>{@link #parameterGroups}: extra parameter groups with their own optimiser settings;
  *   <li>{@link #extraFigures}: the method's own pictures, beside the standard ones;
- *   <li>{@link #interventionTargets}: the latent nodes and decoder layers that can be intervened on;
+ *   <li>{@link #interventionTargets}: the latent nodes and decoder layers that can be intervened on,
+ *       and {@link #latentGraph}, {@link #latentNodeValues}, {@link #intervene}: how setting a node acts;
  *   <li>{@link #latentBlocks} and {@link #validation}: block-structured codes and best-checkpoint
  *       validation, for the methods that have them.
  * </ol>
@@ -133,6 +135,45 @@ public abstract class Model implements AutoCloseable {
      */
     public NDArray decode(NDArray decoderInput, boolean training, DecoderLayerHook hook) {
         throw new UnsupportedOperationException("method " + spec.method() + " has no addressable decoder layers");
+    }
+
+    /**
+     * The causal graph over the latent nodes of {@link #interventionTargets} (in their order) that an
+     * intervention propagates through: a node's descendants change with it, every other node stays.
+     * Empty by default: the nodes are independent (setting one changes no other), as in a plain VAE.
+     */
+    public Optional<org.disentangle4j.data.CausalGraph> latentGraph() {
+        return Optional.empty();
+    }
+
+    /**
+     * The values of the latent nodes for codes (B, d), shape (B, n), in inference mode: what an
+     * intervention sets, and what its range (the smallest to the largest value over a data set) is
+     * read from. The codes themselves by default.
+     */
+    public NDArray latentNodeValues(NDArray codes) {
+        return codes;
+    }
+
+    /**
+     * do(node = values): the codes (B, d) whose {@link #generate generation} is the intervention on
+     * the units of {@code codes}, with latent node {@code node} set to {@code values} (B) and its
+     * descendants in {@link #latentGraph} recomputed from their own noise; every other node is left
+     * as it was, to the bit. By default the node is code dimension {@code node}, replaced.
+     */
+    public NDArray intervene(NDArray codes, int node, NDArray values) {
+        return replaceColumn(codes, node, values);
+    }
+
+    /** Codes (B, d) with column {@code column} replaced by {@code values} (B); the other columns bit-identical. */
+    protected static NDArray replaceColumn(NDArray codes, int column, NDArray values) {
+        long d = codes.getShape().get(1);
+        if (column < 0 || column >= d) throw new IllegalArgumentException("latent node " + column + " outside 0.." + (d - 1));
+        NDList parts = new NDList();
+        if (column > 0) parts.add(codes.get(new ai.djl.ndarray.index.NDIndex(":, :{}", column)));
+        parts.add(values.reshape(-1, 1).toType(codes.getDataType(), false));
+        if (column < d - 1) parts.add(codes.get(new ai.djl.ndarray.index.NDIndex(":, {}:", column + 1)));
+        return parts.size() == 1 ? parts.singletonOrThrow() : NDArrays.concat(parts, 1);
     }
 
     /**

@@ -6,14 +6,26 @@ import java.util.TreeMap;
 /**
  * Everything needed to build a model's networks: the registered method name, the observation
  * shape of the dataset, the latent size, the likelihood and the method's hyper-parameters.
- * Stored in a run's config so that the model can be rebuilt for resuming and evaluation.
+ * Stored in a run's config so that the model can be rebuilt for resuming and evaluation; the
+ * dataset's structure ({@code dataset}, may be null) is read again from the dataset then.
  */
 public record ModelSpec(
-        String method, int[] observationShape, int latentDim, Likelihood likelihood, Map<String, Double> hyperParameters) {
+        String method, int[] observationShape, int latentDim, Likelihood likelihood, Map<String, Double> hyperParameters,
+        DatasetFacts dataset) {
 
     public ModelSpec {
         observationShape = observationShape.clone();
         hyperParameters = new TreeMap<>(hyperParameters);
+    }
+
+    /** A spec without the dataset's structure (methods that need it then use their fallback, see {@link #datasetFacts}). */
+    public ModelSpec(String method, int[] observationShape, int latentDim, Likelihood likelihood, Map<String, Double> hyperParameters) {
+        this(method, observationShape, latentDim, likelihood, hyperParameters, null);
+    }
+
+    /** The dataset's structure (causal graph, blocks, masks, factors) when the spec was made for a dataset. */
+    public java.util.Optional<DatasetFacts> datasetFacts() {
+        return java.util.Optional.ofNullable(dataset);
     }
 
     /** A declared hyper-parameter's value; the registry fills in every default, so it is always there. */

@@ -4,7 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import org.disentangle4j.data.CausalGraph;
+import org.disentangle4j.metrics.LatentInterventions;
 import org.disentangle4j.metrics.PosteriorCodes;
 import org.disentangle4j.metrics.RepresentationFunction;
 import org.disentangle4j.model.Model;
@@ -30,6 +33,58 @@ public final class ModelRepresentation implements RepresentationFunction {
     @Override
     public Optional<int[][]> latentBlocks() {
         return model.latentBlocks();
+    }
+
+    /** The model's latent nodes ({@link Model#interventionTargets}) and its intervention hooks, a chunk at a time. */
+    @Override
+    public Optional<LatentInterventions> interventions() {
+        return Optional.of(new LatentInterventions() {
+            @Override
+            public List<String> nodeNames() {
+                return model.interventionTargets().latentNodes();
+            }
+
+            @Override
+            public Optional<CausalGraph> graph() {
+                return model.latentGraph();
+            }
+
+            @Override
+            public double[][] nodeValues(double[][] codes) {
+                return mapCodes(codes, (m, c, start, n) -> model.latentNodeValues(c));
+            }
+
+            @Override
+            public double[][] intervene(double[][] codes, int node, double[] values) {
+                return mapCodes(codes, (m, c, start, n) -> {
+                    float[] v = new float[n];
+                    for (int i = 0; i < n; i++) v[i] = (float) values[start + i];
+                    return model.intervene(c, node, m.create(v, new Shape(n)));
+                });
+            }
+        });
+    }
+
+    /** What is computed from one chunk of codes (n, d) starting at row {@code start}. */
+    @FunctionalInterface
+    private interface CodeMap {
+        NDArray apply(NDManager m, NDArray codes, int start, int n);
+    }
+
+    private double[][] mapCodes(double[][] codes, CodeMap map) {
+        double[][] out = new double[codes.length][];
+        int d = model.latentDim();
+        for (int start = 0; start < codes.length; start += CHUNK) {
+            int n = Math.min(CHUNK, codes.length - start);
+            float[] flat = new float[n * d];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < d; j++) flat[i * d + j] = (float) codes[start + i][j];
+            }
+            try (NDManager m = model.manager().newSubManager()) {
+                copyRows(map.apply(m, m.create(flat, new Shape(n, d)), start, n), out, start);
+            }
+        }
+        return out;
     }
 
     @Override

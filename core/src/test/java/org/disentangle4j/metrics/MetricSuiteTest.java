@@ -55,7 +55,7 @@ class MetricSuiteTest {
         LabelledCodes points = new LabelledCodes(MetricFixtures.codesFrom(grid, 0, 1), grid);
         SuiteResult r = new MetricSuite().evaluateArrays(points, points, MetricSuite.NAMES, 7, ProgressListener.NONE);
         assertEquals(ARRAY_METRICS, List.copyOf(r.scores().keySet()));
-        assertEquals(List.of("beta_vae", "factor_vae", "m_fvm", "spectral_independence"), List.copyOf(r.notApplicable().keySet()));
+        assertEquals(List.of("beta_vae", "factor_vae", "m_fvm", "spectral_independence", "cdm"), List.copyOf(r.notApplicable().keySet()));
         assertTrue(r.notApplicable().get("beta_vae").contains("interventional"));
         assertEquals(1.0, r.scores().get("mig").get("discrete_mig"), 1e-12);
         assertEquals(List.of("IRS", "num_active_dims"), List.copyOf(r.scores().get("irs").keySet()));
@@ -150,9 +150,10 @@ class MetricSuiteTest {
                 new LmsScore(600, 300, 64), new MeanTcScore(600, 200, 64), new DisintegrationScore(),
                 new MultiFactorVoteScore(20, 50, 50, 100, 0.06), new SpectralIndependenceScore()), 600, 300, 16);
         SuiteResult r = suite.evaluateModel(dataset, NoisyFactorDataset.identity(2), MetricSuite.NAMES, 5, ProgressListener.NONE);
-        // spectral_independence reads a decoder's layers; these codes come without a decoder
-        assertEquals(MetricSuite.NAMES.stream().filter(n -> !n.equals(SpectralIndependenceScore.NAME)).toList(), List.copyOf(r.scores().keySet()));
+        // spectral_independence reads a decoder's layers and cdm intervenes on a model's latent nodes: these codes have neither
+        assertEquals(MetricSuite.NAMES.stream().filter(n -> !n.equals(SpectralIndependenceScore.NAME) && !n.equals("cdm")).toList(), List.copyOf(r.scores().keySet()));
         assertTrue(r.notApplicable().containsKey(SpectralIndependenceScore.NAME), r.notApplicable().toString());
+        assertEquals("the model's latent nodes cannot be intervened on", r.notApplicable().get("cdm"));
         assertEquals(1.0, r.scores().get("beta_vae").get("eval_accuracy"));
         assertEquals(1.0, r.scores().get("dci").get("informativeness_test"));
         // codes are the factors; only sampling makes the other factor look slightly informative

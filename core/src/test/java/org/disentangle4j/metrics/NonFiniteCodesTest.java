@@ -39,6 +39,7 @@ class NonFiniteCodesTest {
                 new MultiFactorVoteScore(), new SpectralIndependenceScore()),
                 300, 150, 16);
         for (String name : MetricSuite.NAMES) {
+            if (name.equals("cdm")) continue; // not applicable before encoding: a plain representation function has no latent nodes to set
             AtomicInteger badTotal = new AtomicInteger();
             AtomicInteger badInLastCall = new AtomicInteger();
             AtomicInteger rowsInLastCall = new AtomicInteger();

@@ -62,6 +62,11 @@ public final class NonFiniteCodes {
                 return representation.latentBlocks();
             }
 
+            @Override
+            public Optional<org.disentangle4j.metrics.LatentInterventions> interventions() {
+                return representation.interventions();
+            }
+
             // forwarded, or the metrics of sampled codes (mean_tc) would never see a VAE's posterior
             @Override
             public Optional<PosteriorCodes> posterior(float[] observations, int count) {

@@ -1,0 +1,43 @@
+package org.disentangle4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code experiment cdg}: its plan and its one-line errors (training it is the experiment itself, not a test). */
+class CdgExperimentCommandTest {
+
+    /** Exit code, standard output and standard error of one command. */
+    private static String[] run(String... args) {
+        CommandLine cli = Main.commandLine();
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        return new String[] {Integer.toString(code), out.toString(), err.toString().trim()};
+    }
+
+    @Test
+    void dryRunListsEveryModelForEachSeedAndBadOptionsAreOneLine(@TempDir Path tmp) {
+        String[] plan = run("experiment", "cdg", "--seeds", "2", "--steps", "50", "--out", tmp.toString(), "--dry-run");
+        assertEquals("0", plan[0], plan[2]);
+        assertEquals(6, plan[1].lines().filter(l -> l.startsWith("train")).count(), plan[1]); // 3 lines × 2 seeds
+        assertEquals(2, plan[1].lines().filter(l -> l.contains("decoder=shared")).count(), plan[1]);
+        assertEquals(2, plan[1].lines().filter(l -> l.contains("mlp-vae")).count(), plan[1]);
+        String[] help = run("experiment", "cdg", "--help");
+        assertTrue(help[1].lines().allMatch(l -> l.length() <= 80), help[1]);
+        assertTrue(help[1].contains("(cdg-vae --decoder shared: only the encoder is supervised)"), help[1]);
+        for (String[] bad : new String[][] {{"--seeds", "0"}, {"--steps", "0"}}) {
+            String[] o = run("experiment", "cdg", bad[0], bad[1], "--out", tmp.toString());
+            assertEquals("2", o[0], o[2]);
+            assertEquals(1, o[2].lines().count(), o[2]);
+            assertTrue(o[2].contains(bad[0] + " must be"), o[2]);
+        }
+    }
+}
