@@ -92,6 +92,6 @@ class AdditiveCommandsTest {
         // as every command group without its subcommand: the missing name, then the usage, on stderr (BadInputTest checks all groups)
         Outcome none = run("experiment");
         assertEquals(2, none.exitCode(), none.err());
-        assertTrue(none.err().startsWith("error: 'disentangle experiment' needs a subcommand: additive, mean-tc, cfasl\nUsage: disentangle experiment"), none.err());
+        assertTrue(none.err().startsWith("error: 'disentangle experiment' needs a subcommand: additive, mean-tc, cfasl, im-toy, im-extrapolation, cdg\nUsage: disentangle experiment"), none.err());
     }
 }
