@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.disentangle4j.data.Balls;
-import org.disentangle4j.io.AtomicFiles;
 import org.disentangle4j.io.UserInputException;
 import org.disentangle4j.metrics.LmsScore;
 
@@ -140,8 +139,6 @@ public final class AdditiveExperiment {
     /** Writes {@code results.md} and {@code results.csv} (the table) and {@code runs.csv} (every run). */
     public static void write(Path out, List<SweepResults.Row> rows, List<ExperimentTable.Summary> summaries, int seeds, long steps,
             String wallTime) throws IOException {
-        SweepResults.writeCsv(out.resolve("runs.csv"), rows);
-        AtomicFiles.writeString(out.resolve("results.csv"), TABLE.csv(summaries));
-        AtomicFiles.writeString(out.resolve("results.md"), markdown(summaries, seeds, steps, wallTime));
+        TABLE.writeResults(out, rows, summaries, markdown(summaries, seeds, steps, wallTime));
     }
 }

@@ -3,12 +3,9 @@ package org.disentangle4j.experiment;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.disentangle4j.io.AtomicFiles;
-import org.disentangle4j.io.UserInputException;
 import org.disentangle4j.metrics.DciScore;
 import org.disentangle4j.metrics.FactorVaeScore;
 import org.disentangle4j.metrics.MetricSuite;
@@ -29,7 +26,7 @@ import org.disentangle4j.model.FactorVae;
  */
 public final class CfaslExperiment {
     /** A line of the table: its base, whether CFASL is on, the model and its hyper-parameters. */
-    public record Entry(String base, boolean cfasl, String model, Map<String, Double> hyperParameters) {}
+    public record Entry(String base, boolean cfasl, String model, Map<String, Double> hyperParameters) implements SweepGrid.Setting {}
 
     public static final List<Entry> ENTRIES = entries();
     public static final String DATASET = "dsprites";
@@ -75,27 +72,13 @@ public final class CfaslExperiment {
 
     /** Every entry × seeds 0 … seeds−1 at the same budget. */
     public static SweepGrid grid(int seeds, long steps) {
-        if (seeds < 1) throw new UserInputException("--seeds must be at least 1, got " + seeds);
-        if (steps < 1) throw new UserInputException("--steps must be positive, got " + steps);
-        List<SweepRun> runs = new ArrayList<>();
-        for (Entry entry : ENTRIES) {
-            for (long seed = 0; seed < seeds; seed++) {
-                Map<String, Object> options = new LinkedHashMap<>();
-                options.put("dataset", DATASET);
-                options.put("steps", steps);
-                options.put("batch-size", (long) BATCH_SIZE);
-                options.put("lr", LEARNING_RATE);
-                options.put("latent-dim", (long) LATENT_DIM);
-                runs.add(new SweepRun(entry.model(), options, entry.hyperParameters(), seed));
-            }
-        }
-        return SweepGrid.of(runs, METRICS, VOTES);
+        return SweepGrid.seeded(ENTRIES, DATASET, seeds, steps, BATCH_SIZE, LEARNING_RATE, LATENT_DIM, METRICS, VOTES);
     }
 
     /** One line per entry, in the order base, base + CFASL. */
     public static List<ExperimentTable.Group> groups() {
         return ENTRIES.stream().map(e -> new ExperimentTable.Group(List.of(e.base(), e.cfasl() ? "yes" : "no"),
-                run -> run.model().equals(e.model()) && run.hyperParameters().equals(new java.util.TreeMap<>(e.hyperParameters())))).toList();
+                run -> run.model().equals(e.model()) && run.hyperParameters().equals(e.hyperParameters()))).toList();
     }
 
     /** The Markdown page: what was run, then the table. */
@@ -114,8 +97,6 @@ public final class CfaslExperiment {
     /** Writes {@code results.md}, {@code results.csv} (the table) and {@code runs.csv} (every run). */
     public static void write(Path out, List<SweepResults.Row> rows, List<ExperimentTable.Summary> summaries, int seeds, long steps,
             String wallTime) throws IOException {
-        SweepResults.writeCsv(out.resolve("runs.csv"), rows);
-        AtomicFiles.writeString(out.resolve("results.csv"), TABLE.csv(summaries));
-        AtomicFiles.writeString(out.resolve("results.md"), markdown(summaries, seeds, steps, wallTime));
+        TABLE.writeResults(out, rows, summaries, markdown(summaries, seeds, steps, wallTime));
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.disentangle4j.io.AtomicFiles;
 import org.disentangle4j.io.UserInputException;
 import org.disentangle4j.train.RunDirectory;
 import org.disentangle4j.train.TrainingLog;
@@ -121,6 +122,13 @@ public final class ExperimentTable {
             csv.append(',').append(number(s.trainSeconds())).append('\n');
         }
         return csv.toString();
+    }
+
+    /** Writes an experiment's files: {@code runs.csv} (every run), {@code results.csv} (this table) and {@code results.md}. */
+    public void writeResults(Path out, List<SweepResults.Row> rows, List<Summary> summaries, String markdown) throws IOException {
+        SweepResults.writeCsv(out.resolve("runs.csv"), rows);
+        AtomicFiles.writeString(out.resolve("results.csv"), csv(summaries));
+        AtomicFiles.writeString(out.resolve("results.md"), markdown);
     }
 
     /** A plain-text table for the terminal, columns aligned. */

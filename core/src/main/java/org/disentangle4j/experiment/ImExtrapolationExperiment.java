@@ -22,7 +22,7 @@ import org.disentangle4j.intervene.LayerIntervention;
 import org.disentangle4j.intervene.LayerIntervention.Layer;
 import org.disentangle4j.intervene.LayerIntervention.Transform;
 import org.disentangle4j.io.AtomicFiles;
-import org.disentangle4j.io.UserInputException;
+import org.disentangle4j.metrics.MetricSuite;
 import org.disentangle4j.metrics.SpectralIndependenceScore;
 import org.disentangle4j.metrics.stats.Mmd;
 import org.disentangle4j.model.Model;
@@ -95,22 +95,13 @@ public final class ImExtrapolationExperiment {
 
     /** λ = 0 and λ = {@link #IM_WEIGHT}, each over seeds 0 … seeds − 1. */
     public static SweepGrid grid(int seeds, long steps) {
-        if (seeds < 1) throw new UserInputException("--seeds must be at least 1, got " + seeds);
-        if (steps < 1) throw new UserInputException("--steps must be positive, got " + steps);
-        List<SweepRun> runs = new ArrayList<>();
-        for (double lambda : new double[] {0, IM_WEIGHT}) {
-            for (long seed = 0; seed < seeds; seed++) {
-                Map<String, Object> options = new LinkedHashMap<>();
-                options.put("dataset", DATASET);
-                options.put("steps", steps);
-                options.put("batch-size", (long) BATCH_SIZE);
-                options.put("lr", LEARNING_RATE);
-                options.put("latent-dim", (long) LATENT_DIM);
-                runs.add(new SweepRun(MODEL, options, Map.of(VaeModel.IM_WEIGHT.name(), lambda), seed));
-            }
-        }
-        return SweepGrid.of(runs, METRICS);
+        List<Setting> settings = java.util.stream.DoubleStream.of(0, IM_WEIGHT)
+                .mapToObj(lambda -> new Setting(MODEL, Map.of(VaeModel.IM_WEIGHT.name(), lambda))).toList();
+        return SweepGrid.seeded(settings, DATASET, seeds, steps, BATCH_SIZE, LEARNING_RATE, LATENT_DIM, METRICS,
+                MetricSuite.Votes.REFERENCE);
     }
+
+    private record Setting(String model, Map<String, Double> hyperParameters) implements SweepGrid.Setting {}
 
     public static String label(double lambda) {
         return lambda == 0 ? "vae" : "vae, im-weight " + SweepRun.format(lambda);
@@ -307,10 +298,8 @@ public final class ImExtrapolationExperiment {
     public static void write(Path out, List<SweepResults.Row> rows, List<ExperimentTable.Summary> summaries, int seeds, long steps,
             String wallTime, NDManager manager) throws IOException {
         Files.createDirectories(out);
-        SweepResults.writeCsv(out.resolve("runs.csv"), rows);
-        AtomicFiles.writeString(out.resolve("results.csv"), TABLE.csv(summaries));
         String extrapolation = writeExtrapolation(out, rows, manager, wallTime, seeds, steps);
-        AtomicFiles.writeString(out.resolve("results.md"), extrapolation + "\n## Training\n\nLast logged terms and the spectral independence "
+        TABLE.writeResults(out, rows, summaries, extrapolation + "\n## Training\n\nLast logged terms and the spectral independence "
                 + "of the decoder's 4 conv layers (mean abs log ρ: the mean of |log ρ| over them, 64 encoded training images).\n\n" + TABLE.markdown(summaries));
     }
 

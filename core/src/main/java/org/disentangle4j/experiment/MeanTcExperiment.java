@@ -2,13 +2,9 @@ package org.disentangle4j.experiment;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.disentangle4j.io.AtomicFiles;
-import org.disentangle4j.io.UserInputException;
 import org.disentangle4j.metrics.DisintegrationScore;
 import org.disentangle4j.metrics.FactorVaeScore;
 import org.disentangle4j.metrics.MeanTcScore;
@@ -29,7 +25,7 @@ public final class MeanTcExperiment {
     public static final double WEAK_GAMMA = 0.1;
 
     /** A line of the table: a model with hyper-parameters beside its defaults. */
-    public record Entry(String label, String model, Map<String, Double> hyperParameters) {}
+    public record Entry(String label, String model, Map<String, Double> hyperParameters) implements SweepGrid.Setting {}
 
     public static final List<Entry> ENTRIES = List.of(
             new Entry("beta-tcvae", "beta-tcvae", Map.of()),
@@ -60,21 +56,7 @@ public final class MeanTcExperiment {
 
     /** Every model × seeds 0 … seeds−1, the models' own defaults otherwise. */
     public static SweepGrid grid(int seeds, long steps) {
-        if (seeds < 1) throw new UserInputException("--seeds must be at least 1, got " + seeds);
-        if (steps < 1) throw new UserInputException("--steps must be positive, got " + steps);
-        List<SweepRun> runs = new ArrayList<>();
-        for (Entry entry : ENTRIES) {
-            for (long seed = 0; seed < seeds; seed++) {
-                Map<String, Object> options = new LinkedHashMap<>();
-                options.put("dataset", DATASET);
-                options.put("steps", steps);
-                options.put("batch-size", (long) BATCH_SIZE);
-                options.put("lr", LEARNING_RATE);
-                options.put("latent-dim", (long) LATENT_DIM);
-                runs.add(new SweepRun(entry.model(), options, entry.hyperParameters(), seed));
-            }
-        }
-        return SweepGrid.of(runs, METRICS, VOTES);
+        return SweepGrid.seeded(ENTRIES, DATASET, seeds, steps, BATCH_SIZE, LEARNING_RATE, LATENT_DIM, METRICS, VOTES);
     }
 
     /** One line per entry. */
@@ -100,8 +82,6 @@ public final class MeanTcExperiment {
     /** Writes {@code results.md}, {@code results.csv} (the table) and {@code runs.csv} (every run). */
     public static void write(Path out, List<SweepResults.Row> rows, List<ExperimentTable.Summary> summaries, int seeds, long steps,
             String wallTime) throws IOException {
-        SweepResults.writeCsv(out.resolve("runs.csv"), rows);
-        AtomicFiles.writeString(out.resolve("results.csv"), TABLE.csv(summaries));
-        AtomicFiles.writeString(out.resolve("results.md"), markdown(summaries, seeds, steps, wallTime));
+        TABLE.writeResults(out, rows, summaries, markdown(summaries, seeds, steps, wallTime));
     }
 }

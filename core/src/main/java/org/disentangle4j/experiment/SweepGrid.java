@@ -80,6 +80,36 @@ public final class SweepGrid {
         return of(runs, metrics, MetricSuite.Votes.REFERENCE);
     }
 
+    /** One line of a built-in experiment: a model and its hyper-parameters, trained over seeds. */
+    public interface Setting {
+        String model();
+
+        Map<String, Double> hyperParameters();
+    }
+
+    /**
+     * A built-in experiment's grid: every setting × seeds 0 … seeds − 1, all with the same
+     * dataset, step count, batch size, learning rate and latent size.
+     */
+    public static SweepGrid seeded(List<? extends Setting> settings, String dataset, int seeds, long steps, int batchSize,
+            double learningRate, int latentDim, List<String> metrics, MetricSuite.Votes votes) {
+        if (seeds < 1) throw new UserInputException("--seeds must be at least 1, got " + seeds);
+        if (steps < 1) throw new UserInputException("--steps must be positive, got " + steps);
+        List<SweepRun> runs = new ArrayList<>();
+        for (Setting setting : settings) {
+            for (long seed = 0; seed < seeds; seed++) {
+                Map<String, Object> options = new LinkedHashMap<>();
+                options.put("dataset", dataset);
+                options.put("steps", steps);
+                options.put("batch-size", (long) batchSize);
+                options.put("lr", learningRate);
+                options.put("latent-dim", (long) latentDim);
+                runs.add(new SweepRun(setting.model(), options, setting.hyperParameters(), seed));
+            }
+        }
+        return of(runs, metrics, votes);
+    }
+
     /** A grid built in code whose interventional scores (beta_vae, factor_vae) use these votes. */
     public static SweepGrid of(List<SweepRun> runs, List<String> metrics, MetricSuite.Votes votes) {
         Set<String> names = new LinkedHashSet<>();
