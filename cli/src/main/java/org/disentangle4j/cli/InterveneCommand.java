@@ -22,13 +22,15 @@ import org.disentangle4j.viz.ImageGrid;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code disentangle intervene RUN_DIR}: decode with an intervention. Two modes: a layer
  * intervention ({@link LayerInterventionOptions}) and a latent-node one ({@link NodeInterventionOptions}); modes are mutually exclusive members of
- * {@link Mode}, so another (e.g. latent-node interventions, {@code --node NAME --values …}) is one
- * more {@code @ArgGroup} field there and one more branch in {@link #call}.
+ * {@link Mode}, so a third mode is one more {@code @ArgGroup} field there and one more branch in
+ * {@link #call}.
  */
 @Command(
         name = "intervene",
@@ -43,6 +45,9 @@ import picocli.CommandLine.Parameters;
             "recomputed, the rest unchanged; writes RUN_DIR/interventions.png (tables:",
             "RUN_DIR/interventions.csv, the mean absolute change of every column)."})
 public final class InterveneCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "a run directory written by 'disentangle train'")
     Path runDir;
 
@@ -75,7 +80,7 @@ public final class InterveneCommand implements Callable<Integer> {
             if (out != null || samples != null || seed != null) {
                 throw new UserInputException("--out, --samples and --seed are for layer interventions; --node writes RUN_DIR/interventions.png");
             }
-            return mode.node.run(runDir, new java.io.PrintWriter(System.out, true));
+            return mode.node.run(runDir, spec.commandLine().getOut());
         }
         return layerMode(mode.layer);
     }
@@ -146,7 +151,8 @@ public final class InterveneCommand implements Callable<Integer> {
                     throw IoErrors.cannotWrite(file, e);
                 }
             }
-            System.out.println(file);
+            spec.commandLine().getOut().println(file);
+            spec.commandLine().getOut().flush();
         }
         return 0;
     }
