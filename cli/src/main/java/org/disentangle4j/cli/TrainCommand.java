@@ -173,6 +173,11 @@ public final class TrainCommand implements Callable<Integer> {
         return checked(after);
     }
 
+    /** The run these parsed options describe, with every default resolved as {@code train} resolves it ({@code bench} uses it). */
+    Run createRun(ai.djl.ndarray.NDManager manager) {
+        return newRun(HyperParameterOptions.given(spec.commandLine().getParseResult()), manager);
+    }
+
     private Run newRun(Map<String, Double> hyper, ai.djl.ndarray.NDManager manager) {
         var parsed = spec.commandLine().getParseResult();
         if (graph != null && !parsed.hasMatchedOption("--dataset")) dataset = CsvTable.NAME;
@@ -348,7 +353,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /** Draws the progress bar: step, every loss term, images/s, ETA. */
-    private static final class ProgressListener implements TrainingListener, AutoCloseable {
+    static final class ProgressListener implements TrainingListener, AutoCloseable {
         private final Path dir;
         private ProgressBar bar;
 
