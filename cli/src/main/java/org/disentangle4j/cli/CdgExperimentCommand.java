@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
             "better), mean +- standard error over seeds; results.md adds the paper's",
             "numbers and links every run's intervention grid (interventions.png).",
             "Expected: robustness near 0 for cdg-vae only. The first CDM scoring trains",
-            "the annotation classifier once and caches it. Default budget: 3 seeds x",
+            "the annotation classifier once and caches it. Default budget: 2 seeds x",
             "1,500 steps (the paper: 100 epochs, about 5,900 steps); see the README for",
             "its measured cost.",
             "",

@@ -43,7 +43,7 @@ class CfaslExperimentCommandTest {
 
         String[] help = run("experiment", "cfasl", "--help");
         assertTrue(help[1].lines().allMatch(l -> l.length() <= 80), help[1]);
-        assertTrue(help[1].contains("(2 seeds x 200 steps)"), help[1]);
+        assertTrue(help[1].contains("(2 seeds x 400 steps)"), help[1]);
         for (String[] bad : new String[][] {{"--seeds", "0"}, {"--steps", "0"}}) {
             String[] o = run("experiment", "cfasl", bad[0], bad[1], "--out", tmp.toString());
             assertEquals("2", o[0], o[2]);

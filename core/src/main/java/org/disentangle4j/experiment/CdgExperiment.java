@@ -29,7 +29,7 @@ public final class CdgExperiment {
             new Entry("cdg-vae shared decoder", "cdg-vae", Map.of(CdgVae.DECODER.name(), (double) CdgVae.DECODER.choices().indexOf("shared"))),
             new Entry("mlp-vae (plain VAE)", "mlp-vae", Map.of()));
     public static final String DATASET = "pendulum";
-    public static final int DEFAULT_SEEDS = 3;
+    public static final int DEFAULT_SEEDS = 2;
     /**
      * The paper trains 100 epochs of 7,500 images (≈ 5,900 steps). At 300 steps every model still draws the
      * mean image (recon ≈ 355, flat from step 100); cdg-vae leaves that plateau between steps 450 and 800 and

@@ -136,7 +136,14 @@ public final class SymmetryCodebook extends AbstractBlock {
 
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-        return new NDList(store.getValue(algebra, inputs.head().getDevice(), training));
+        NDArray value = store.getValue(algebra, inputs.head().getDevice(), training);
+        // Every array computed from the codebook must belong to the caller's scope: DJL attaches a
+        // result to its first operand's manager, and the parameter's is the model's, which lives as
+        // long as the model. A view (differentiable: its gradient reaches the parameter) moved into the
+        // input's manager becomes the first operand instead.
+        NDArray scoped = value.reshape(value.getShape());
+        scoped.attach(inputs.head().getManager());
+        return new NDList(scoped);
     }
 
     @Override

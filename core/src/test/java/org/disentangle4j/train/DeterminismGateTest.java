@@ -17,6 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
  * this JVM and once more in a separate process; every logged term must be finite, and the terms
  * and the trained parameters bit-identical across the three. On libtorch's oneDNN with padded
  * channel blocks (before {@code BlockAlignedConvolution}) five of the nine models failed it here.
+ *
+ * <p>It also holds every model to the per-step memory scope: the arrays its own manager holds must
+ * not grow in number across steps. DJL attaches an operation's result to its first operand's
+ * manager, so an operation that starts from a parameter (the model's manager) instead of from the
+ * step's arrays leaks every step: CFASL's codebook once grew a process by about 14 MB a step so.
  */
 class DeterminismGateTest {
 
@@ -40,6 +45,10 @@ class DeterminismGateTest {
             if (!first.digest().equals(second.digest())) {
                 failures.append(model).append(": two trainings in one JVM differ, first at step ")
                         .append(firstDifference(first, second)).append('\n');
+            }
+            if (first.arraysAtEnd() != first.arraysSettled()) {
+                failures.append(model).append(": its manager held ").append(first.arraysSettled()).append(" arrays after step ")
+                        .append(GateTraining.SETTLED_STEP).append(" and ").append(first.arraysAtEnd()).append(" after the last (a leak)\n");
             }
             here.put(model, first.digest());
         }

@@ -26,9 +26,14 @@ final class GateTraining {
     static final long STEPS = 60;
     static final int BATCH = 8;
     static final long SEED = 2;
+    /** From this step on (first calls may create lasting arrays, e.g. caches) a model's own arrays must not change in number. */
+    static final long SETTLED_STEP = 3;
 
-    /** What a training leaves: its logged terms by step (timings excluded) and the parameters' digest. */
-    record Fingerprint(Map<Long, Map<String, Double>> terms, String parameterDigest) {
+    /**
+     * What a training leaves: its logged terms by step (timings excluded), the parameters' digest, and
+     * how many arrays the model's own manager held after step {@value #SETTLED_STEP} and after the last.
+     */
+    record Fingerprint(Map<Long, Map<String, Double>> terms, String parameterDigest, int arraysSettled, int arraysAtEnd) {
         String digest() {
             MessageDigest sha = sha256();
             terms.forEach((step, values) -> {
@@ -62,7 +67,14 @@ final class GateTraining {
         TrainingConfig config = new TrainingConfig(model, blocks ? "balls-scalar" : "dsprites", null, steps, BATCH, lr,
                 blocks ? 2 : 10, "bernoulli", seed, hyperParameters, 1, 1000);
         try (NDManager manager = Torch.newManager(); Run run = Run.create(config, dir, manager)) {
-            run.trainer().train(new TrainingListener() {});
+            int[] arrays = new int[2];
+            run.trainer().train(new TrainingListener() {
+                @Override
+                public void stepped(long completed, Map<String, Float> terms, double imagesPerSecond) {
+                    if (completed == SETTLED_STEP) arrays[0] = run.model().manager().getManagedArrays().size();
+                    if (completed == steps) arrays[1] = run.model().manager().getManagedArrays().size();
+                }
+            });
             MessageDigest sha = sha256();
             new TreeMap<>(run.model().namedParameters()).forEach((name, p) -> {
                 sha.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -77,7 +89,7 @@ final class GateTraining {
                 values.remove("elapsed_s");
                 terms.put(e.step(), values);
             }
-            return new Fingerprint(terms, HexFormat.of().formatHex(sha.digest()));
+            return new Fingerprint(terms, HexFormat.of().formatHex(sha.digest()), arrays[0], arrays[1]);
         }
     }
 
