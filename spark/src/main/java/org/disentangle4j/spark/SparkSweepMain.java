@@ -25,8 +25,8 @@ public final class SparkSweepMain {
         }
     }
 
-    /** The parsed command line. */
-    record Arguments(Path grid, Path out, String master, boolean dryRun) {}
+    /** The parsed command line; {@code help} asks for the usage only. */
+    record Arguments(Path grid, Path out, String master, boolean dryRun, boolean help) {}
 
     private SparkSweepMain() {}
 
@@ -41,6 +41,11 @@ public final class SparkSweepMain {
         } catch (BadInput e) {
             System.err.println("error: " + e.getMessage());
             return 2;
+        }
+        if (a.help()) {
+            System.out.println(USAGE);
+            System.out.println("Runs the grid on Apache Spark, one task per run; everything else as 'disentangle sweep' (see the README).");
+            return 0;
         }
         SparkConf conf = new SparkConf().setAppName("disentangle sweep " + a.grid().getFileName());
         if (a.master() != null) conf.setMaster(a.master());
@@ -70,8 +75,18 @@ public final class SparkSweepMain {
     }
 
     static Arguments parse(String[] args) throws BadInput {
-        List<String> rest = new ArrayList<>(List.of(args));
+        List<String> rest = new ArrayList<>();
+        for (String arg : args) { // --out=DIR as picocli takes it
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                rest.add(arg.substring(0, eq));
+                rest.add(arg.substring(eq + 1));
+            } else {
+                rest.add(arg);
+            }
+        }
         if (!rest.isEmpty() && rest.get(0).equals("sweep")) rest.remove(0);
+        if (rest.contains("--help") || rest.contains("-h")) return new Arguments(null, null, null, false, true);
         Path grid = null;
         String out = null;
         String master = null;
@@ -93,7 +108,7 @@ public final class SparkSweepMain {
         }
         if (grid == null) throw new BadInput("no grid given (" + USAGE + ")");
         if (out == null) throw new BadInput("--out DIR is required (" + USAGE + ")");
-        return new Arguments(grid.toAbsolutePath(), directory(out), master, dryRun);
+        return new Arguments(grid.toAbsolutePath(), directory(out), master, dryRun, false);
     }
 
     private static String value(List<String> args, int i, String option) throws BadInput {

@@ -15,10 +15,11 @@ class SparkSweepMainTest {
         assertEquals(Path.of("g.json").toAbsolutePath(), a.grid());
         assertEquals(Path.of("/tmp/sweep"), a.out());
         assertEquals("local[2]", a.master());
-        SparkSweepMain.Arguments b = SparkSweepMain.parse(new String[] {"g.json", "--out", "rel", "--dry-run"});
+        SparkSweepMain.Arguments b = SparkSweepMain.parse(new String[] {"g.json", "--out=rel", "--dry-run"});
         assertEquals(Path.of("rel").toAbsolutePath(), b.out());
         assertEquals(null, b.master());
         assertTrue(b.dryRun());
+        assertTrue(SparkSweepMain.parse(new String[] {"sweep", "--help", "--spark", "local[2]"}).help());
     }
 
     @Test
