@@ -47,13 +47,12 @@ public final class SparkSweepMain {
             System.out.println("Runs the grid on Apache Spark, one task per run; everything else as 'disentangle sweep' (see the README).");
             return 0;
         }
-        SparkConf conf = new SparkConf().setAppName("disentangle sweep " + a.grid().getFileName());
-        if (a.master() != null) conf.setMaster(a.master());
-        if (!conf.contains("spark.master")) {
+        // spark-submit passes its --master as this property; SparkConf itself is made only once the plan holds (it logs)
+        if (a.master() == null && System.getProperty("spark.master") == null) {
             System.err.println("error: no Spark master: give --spark MASTER (e.g. local[2]) or spark-submit --master");
             return 2;
         }
-        String options = conf.get(JAVA_OPTIONS, System.getenv().getOrDefault("DISENTANGLE_JAVA_OPTS", DEFAULT_JAVA_OPTIONS));
+        String options = System.getProperty(JAVA_OPTIONS, System.getenv().getOrDefault("DISENTANGLE_JAVA_OPTS", DEFAULT_JAVA_OPTIONS));
         SparkSweep sweep = new SparkSweep(a.grid(), a.out(), DisentangleJvm.of(options), System.out);
         try {
             DisentangleJvm.Finished plan = sweep.plan();
@@ -63,6 +62,8 @@ public final class SparkSweepMain {
             }
             System.out.print(plan.output());
             int runs = (int) plan.output().lines().filter(l -> !l.isBlank()).count();
+            SparkConf conf = new SparkConf().setAppName("disentangle sweep " + a.grid().getFileName());
+            if (a.master() != null) conf.setMaster(a.master());
             try (JavaSparkContext spark = new JavaSparkContext(conf)) {
                 spark.setLogLevel("WARN");
                 int attempts = SparkSweep.attempts(spark.master(), spark.getConf().getInt("spark.task.maxFailures", 4));
