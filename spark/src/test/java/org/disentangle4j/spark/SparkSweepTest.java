@@ -92,10 +92,10 @@ class SparkSweepTest {
         killer.join();
         assertEquals(0, exit);
         assertNotNull(killed.get(), "no run was caught between its first checkpoint and its end");
-        for (ProcessHandle orphan : orphans) {
-            assertTrue(orphan.onExit().get(2, TimeUnit.MINUTES) != null && !orphan.isAlive(), "the killed task's training ended");
-        }
+        for (ProcessHandle orphan : orphans) orphan.onExit().get(2, TimeUnit.MINUTES);
         SweepRun victim = runs.get((int) killed.get()[0]);
+        // the killed JVM's training did not go on beside the retry: it stopped with a checkpoint when its parent died
+        assertTrue(stoppedWithACheckpoint(out, victim), Files.readString(out.resolve("logs").resolve(victim.name() + ".log")));
         List<String> launches = launches(out, victim);
         assertEquals("train --out", launches.get(0), launches.toString());
         assertTrue(launches.subList(1, launches.size()).stream().allMatch("train --resume"::equals) && launches.size() >= 2,
@@ -133,6 +133,10 @@ class SparkSweepTest {
             if (s != null && !s.get("state").getAsString().equals("complete")) checkpointed.put(run.name(), s.get("step").getAsLong());
         }
         assertTrue(checkpointed.values().stream().anyMatch(step -> step > 0), "some run was stopped after a checkpoint: " + checkpointed);
+        for (SweepRun run : runs) { // a run in training when its job died stopped there, with a checkpoint
+            Long step = checkpointed.get(run.name());
+            if (step != null && step > 0 && step < STEPS) assertTrue(stoppedWithACheckpoint(out, run), run.name());
+        }
 
         Process second = java(opens(), SparkSweepMain.class.getName(), job, tmp.resolve("second.out"));
         assertTrue(second.waitFor(10, TimeUnit.MINUTES));
@@ -156,6 +160,13 @@ class SparkSweepTest {
             assertEquals(1, launches.stream().filter("train --out"::equals).count(), run.name() + ": " + launches);
             assertEquals("train --out", launches.get(0), run.name() + ": " + launches);
         }
+    }
+
+    /** The run's training was stopped, not finished, by its first launch (train's own line on stopping). */
+    private static boolean stoppedWithACheckpoint(Path out, SweepRun run) throws IOException {
+        String log = Files.readString(out.resolve("logs").resolve(run.name() + ".log"));
+        int second = log.indexOf("\n=== "); // the second launch's header (a progress bar has "=== " too, never after a newline)
+        return (second < 0 ? log : log.substring(0, second)).contains("checkpoint written. Continue with: ./disentangle train --resume");
     }
 
     /** The commands that trained a run, in order, from the headers of its log ("=== TIME disentangle train --out …"). */
