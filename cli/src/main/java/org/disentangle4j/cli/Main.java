@@ -31,6 +31,7 @@ public final class Main implements Callable<Integer> {
 
 
     public static void main(String[] args) {
+        ParentWatch.startIfAsked();
         System.exit(commandLine().execute(args));
     }
 

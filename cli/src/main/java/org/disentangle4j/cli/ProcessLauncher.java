@@ -15,7 +15,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs each command as a separate JVM on this one's classpath (the engine allows one gradient
- * collector per process, so parallel runs need processes), with the same heap limit.
+ * collector per process, so parallel runs need processes), with the same heap limit. The command
+ * ends (checkpointing first) when this JVM dies, so a killed sweep leaves no run training on its
+ * own beside the one a rerun resumes.
  */
 final class ProcessLauncher implements Launcher {
     private static final String MAIN = Main.class.getName();
@@ -29,6 +31,7 @@ final class ProcessLauncher implements Launcher {
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (a.startsWith("-Xmx") || a.startsWith("-Xms")) command.add(a);
         }
+        command.add("-D" + ParentWatch.PROPERTY + "=true");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(MAIN);
@@ -44,6 +47,10 @@ final class ProcessLauncher implements Launcher {
         running.add(p);
         try {
             return p.waitFor();
+        } catch (InterruptedException e) {
+            // whoever runs this sweep cancelled it (a Spark task kill, shutdownNow): the run checkpoints and stops
+            stop(p);
+            throw e;
         } finally {
             running.remove(p);
         }
@@ -60,6 +67,16 @@ final class ProcessLauncher implements Launcher {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    /** SIGTERM (the run writes its checkpoint), then waits for it without being interruptible again. */
+    private static void stop(Process p) {
+        p.destroy();
+        try {
+            p.onExit().get(5, TimeUnit.MINUTES);
+        } catch (Exception notInTime) {
+            p.destroyForcibly();
         }
     }
 }

@@ -6,11 +6,16 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.disentangle4j.experiment.SweepGrid;
+import org.disentangle4j.io.UserInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code disentangle sweep GRID.json --out DIR [--parallel N]}. */
+/**
+ * {@code disentangle sweep GRID.json --out DIR [--parallel N]}; {@code --only I} and
+ * {@code --tables-only} are the two halves another scheduler uses (the Spark runner does): one run
+ * each, then the tables.
+ */
 @Command(
         name = "sweep",
         mixinStandardHelpOptions = true,
@@ -21,7 +26,9 @@ import picocli.CommandLine.Parameters;
             "there is one; DIR/results.csv has one row per run, DIR/results.md the mean ± standard error over",
             "seeds. Output of each run goes to DIR/logs/<run name>.log. The grid format is in the README.",
             "A run whose training diverges (train's exit code 3) is recorded as 'diverged', is not a failure, and",
-            "is kept as it is by a rerun (delete its directory to train it again)."
+            "is kept as it is by a rerun (delete its directory to train it again).",
+            "--spark MASTER runs the same grid on Apache Spark, one task per run (through the ./disentangle launcher;",
+            "see the README's section on Spark)."
         })
 public final class SweepCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "GRID.json", description = "the grid")
@@ -36,15 +43,42 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "list the runs and what each needs (train, resume, skip) without running anything")
     boolean dryRun;
 
+    @Option(names = "--threads", paramLabel = "T", description = "engine threads of each run; default max(1, cores/N)")
+    Integer threads;
+
+    @Option(names = "--only", paramLabel = "I", description = {
+        "bring only the grid's run I (0-based, in --dry-run's order) to its end and write no tables: one task of a",
+        "sweep that another scheduler spreads over machines (exit 130 interrupted, 1 failed, else 0)"})
+    Integer only;
+
+    @Option(names = "--tables-only", description = "write DIR/results.csv and DIR/results.md from the run directories as they are, training nothing")
+    boolean tablesOnly;
+
+    @Option(names = "--spark", paramLabel = "MASTER", description = "run on Apache Spark (e.g. local[2]); the ./disentangle launcher hands this to the spark module")
+    String spark;
+
     @Override
     public Integer call() throws Exception {
+        if (spark != null) {
+            throw new UserInputException("--spark runs the sweep on Apache Spark, which this jar does not carry: use the ./disentangle "
+                    + "launcher (it hands the command to the spark module) or spark-submit (see the README's section on Spark)");
+        }
+        if ((only != null ? 1 : 0) + (tablesOnly ? 1 : 0) + (dryRun ? 1 : 0) > 1) {
+            throw new UserInputException("--only, --tables-only and --dry-run exclude one another; give one");
+        }
         SweepGrid grid = SweepGrid.read(gridFile);
         ProcessLauncher launcher = new ProcessLauncher();
         Sweep sweep = new Sweep(grid, out, parallel, launcher, System.out);
+        if (threads != null) sweep.threadsPerRun(threads);
         if (dryRun) {
             sweep.printPlan(new PrintWriter(System.out));
             return 0;
         }
+        if (tablesOnly) {
+            sweep.writeTables();
+            return 0;
+        }
+        if (only != null) return sweep.runOnlyToExitCode(only);
         return sweep.runToExitCode();
     }
 }

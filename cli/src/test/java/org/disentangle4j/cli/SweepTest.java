@@ -142,4 +142,50 @@ class SweepTest {
         assertEquals("error: " + grid + ": runs[0].beta: expected a number or a list of them, got \"x\"", err.toString().trim());
         assertTrue(!Files.exists(tmp.resolve("out")));
     }
+
+    @Test
+    void onlyBringsOneRunToItsEndAndWritesNoTables(@TempDir Path out) throws Exception {
+        List<SweepRun> runs = GRID.runs();
+        Path interrupted = existingRun(out, runs.get(1), RunDirectory.State.INTERRUPTED, 5, Map.of("beta", 2.0));
+        Recorder recorder = new Recorder(0);
+        Sweep.Outcome outcome = sweep(out, 2, recorder).threadsPerRun(3).runOnly(1);
+        assertEquals(List.of(List.of("train", "--resume", interrupted.toString(), "--metrics", "mig,factor_vae,dci")), recorder.calls);
+        assertEquals(List.of(3), recorder.threads);
+        assertEquals(new Sweep.Outcome(0, 0, 0, 0, 1), outcome); // the recorder trains nothing: still interrupted
+        assertTrue(!Files.exists(out.resolve("results.csv")) && !Files.exists(out.resolve(runs.get(0).name())), "only run 1 is touched");
+
+        Recorder failing = new Recorder(1);
+        assertEquals(new Sweep.Outcome(0, 0, 1, 0, 1), sweep(out, 1, failing).runOnly(2));
+        assertEquals(1, failing.calls.size());
+        UserInputException e = assertThrows(UserInputException.class, () -> sweep(out, 1, new Recorder(0)).runOnly(3));
+        assertEquals("--only must be between 0 and 2 (the grid's runs), got 3", e.getMessage());
+    }
+
+    @Test
+    void tablesOnlyWritesTheResultsOfTheRunDirectoriesAsTheyAre(@TempDir Path out) throws Exception {
+        existingRun(out, GRID.runs().get(0), RunDirectory.State.COMPLETE, 10, Map.of("beta", 2.0));
+        Recorder recorder = new Recorder(0);
+        assertEquals(new Sweep.Outcome(1, 0, 0, 0, 3), sweep(out, 1, recorder).writeTables());
+        assertTrue(recorder.calls.isEmpty(), "nothing is trained or scored");
+        List<String> csv = Files.readAllLines(out.resolve("results.csv"));
+        assertEquals(4, csv.size());
+        assertTrue(csv.get(1).contains(",complete,10,") && csv.get(2).contains(",missing,0,") && csv.get(3).contains(",missing,0,"), csv.toString());
+    }
+
+    @Test
+    void sparkAndExclusiveModesAreOneLineOfBadInput(@TempDir Path tmp) throws IOException {
+        Path grid = Files.writeString(tmp.resolve("grid.json"), "{\"runs\": [{\"model\": \"beta-vae\"}]}");
+        for (List<String> extra : List.of(List.of("--spark", "local[2]"), List.of("--only", "0", "--tables-only"))) {
+            CommandLine cli = Main.commandLine();
+            StringWriter err = new StringWriter();
+            cli.setErr(new PrintWriter(err));
+            List<String> args = new ArrayList<>(List.of("sweep", grid.toString(), "--out", tmp.resolve("out").toString()));
+            args.addAll(extra);
+            assertEquals(2, cli.execute(args.toArray(String[]::new)), extra.toString());
+            assertEquals(1, err.toString().trim().lines().count(), err.toString());
+            assertTrue(err.toString().startsWith(extra.get(0).equals("--spark") ? "error: --spark runs the sweep on Apache Spark"
+                    : "error: --only, --tables-only and --dry-run exclude one another"), err.toString());
+            assertTrue(!Files.exists(tmp.resolve("out")));
+        }
+    }
 }

@@ -47,6 +47,7 @@ public final class Sweep {
     private final Launcher launcher;
     private final PrintStream console;
     private final ResultsWriter results;
+    private int threadsPerRun;
     private volatile boolean stopping;
 
     /** Writes what the runs gave into the sweep directory. */
@@ -76,6 +77,13 @@ public final class Sweep {
         this.results = results;
     }
 
+    /** Gives every run this many engine threads instead of the cores shared among the parallel runs (a Spark task's cores). */
+    public Sweep threadsPerRun(int threads) {
+        if (threads < 1) throw new UserInputException("--threads must be at least 1, got " + threads);
+        this.threadsPerRun = threads;
+        return this;
+    }
+
     /** {@code --dry-run}: one line per run, what it needs (train, resume from step N, complete) and its directory. */
     public void printPlan(PrintWriter out) {
         for (Planned p : plan()) {
@@ -96,11 +104,20 @@ public final class Sweep {
      * are results, not failures).
      */
     public int runToExitCode() throws IOException, InterruptedException {
+        return toExitCode(this::run);
+    }
+
+    /** A body of the sweep: all its runs or one. */
+    private interface Body {
+        Outcome run() throws IOException, InterruptedException;
+    }
+
+    private int toExitCode(Body body) throws IOException, InterruptedException {
         Thread hook = new Thread(this::stop, "sweep-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         Outcome outcome;
         try {
-            outcome = run();
+            outcome = body.run();
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -115,26 +132,26 @@ public final class Sweep {
     /** Each run's directory and what it needs; a directory holding a different run is an error. */
     public List<Planned> plan() {
         List<Planned> plan = new ArrayList<>();
-        for (SweepRun run : grid.runs()) {
-            Path dir = out.resolve(run.name());
-            if (!Files.isRegularFile(dir.resolve(RunDirectory.CONFIG))) {
-                plan.add(new Planned(run, dir, Action.TRAIN, 0));
-                continue;
-            }
-            RunDirectory rd = RunDirectory.open(dir);
-            String mismatch = run.mismatch(rd.config());
-            if (mismatch != null) {
-                throw new UserInputException(dir + " holds a different run (" + mismatch + "); move it away or choose another --out");
-            }
-            long step = rd.statusStep();
-            Action action = switch (rd.state()) {
-                case COMPLETE -> Action.SKIP;
-                case DIVERGED -> Action.KEEP_DIVERGED;
-                default -> Action.RESUME;
-            };
-            plan.add(new Planned(run, dir, action, step));
-        }
+        for (SweepRun run : grid.runs()) plan.add(planOf(run));
         return plan;
+    }
+
+    /** One run's directory and what it needs now (read afresh: a distributed task plans its run when it starts). */
+    public Planned planOf(SweepRun run) {
+        Path dir = out.resolve(run.name());
+        if (!Files.isRegularFile(dir.resolve(RunDirectory.CONFIG))) return new Planned(run, dir, Action.TRAIN, 0);
+        RunDirectory rd = RunDirectory.open(dir);
+        String mismatch = run.mismatch(rd.config());
+        if (mismatch != null) {
+            throw new UserInputException(dir + " holds a different run (" + mismatch + "); move it away or choose another --out");
+        }
+        long step = rd.statusStep();
+        Action action = switch (rd.state()) {
+            case COMPLETE -> Action.SKIP;
+            case DIVERGED -> Action.KEEP_DIVERGED;
+            default -> Action.RESUME;
+        };
+        return new Planned(run, dir, action, step);
     }
 
     /** Asks the sweep to start nothing new and the running commands to checkpoint and stop. */
@@ -144,14 +161,9 @@ public final class Sweep {
     }
 
     public Outcome run() throws IOException, InterruptedException {
-        try {
-            Files.createDirectories(out);
-        } catch (IOException e) {
-            throw new UserInputException("cannot create sweep directory " + out + ": " + IoErrors.reason(e, out), e);
-        }
+        createOut();
         List<Planned> plan = plan();
-        int cores = Runtime.getRuntime().availableProcessors();
-        int threads = Math.max(1, cores / parallel);
+        int threads = threads();
         long toTrain = plan.stream().filter(p -> p.action() == Action.TRAIN || p.action() == Action.RESUME).count();
         long keptDiverged = plan.stream().filter(p -> p.action() == Action.KEEP_DIVERGED).count();
         say("sweep of %d runs into %s: %d to train or resume, %d complete, %d diverged; %d at a time with %d engine threads each",
@@ -165,46 +177,8 @@ public final class Sweep {
             List<Future<?>> futures = new ArrayList<>();
             for (Planned p : plan) {
                 futures.add(pool.submit(() -> {
-                    int i = index.incrementAndGet();
-                    String tag = String.format("[%d/%d] %s", i, plan.size(), p.run().name());
-                    if (stopping) return null;
-                    if (p.action() == Action.KEEP_DIVERGED) {
-                        say("%s: diverged at step %d in an earlier sweep; kept, not retrained", tag, p.step());
-                        return null;
-                    }
-                    if (p.action() != Action.SKIP) {
-                        List<String> args = new ArrayList<>(p.action() == Action.RESUME
-                                ? List.of("train", "--resume", p.dir().toString())
-                                : p.run().trainArguments(p.dir()));
-                        // the run scores itself with the grid's metrics (not train's default set) before it counts as complete
-                        args.addAll(grid.metricArguments(grid.metrics()));
-                        say("%s: %s", tag, p.action() == Action.RESUME ? "resuming from step " + p.step() : "training");
-                        long t0 = System.nanoTime();
-                        int code = launcher.run(args, logOf(p), threads);
-                        if (code == 130 || stopping) {
-                            interrupted.incrementAndGet();
-                            say("%s: interrupted (checkpoint written; rerun the sweep to resume)", tag);
-                            return null;
-                        }
-                        if (code == Launcher.DIVERGED) {
-                            say("%s: DIVERGED (kept at its last finite checkpoint, not scored); see %s", tag, logOf(p));
-                            return null;
-                        }
-                        if (code == Launcher.FINISHING_FAILED) {
-                            failed.incrementAndGet();
-                            say("%s: trained (complete), but its figures or scoring FAILED (noted in status.json); see %s", tag, logOf(p));
-                            return null;
-                        }
-                        if (code != 0) {
-                            failed.incrementAndGet();
-                            say("%s: FAILED with exit code %d; see %s", tag, code, logOf(p));
-                            return null;
-                        }
-                        say("%s: trained in %.0f s", tag, (System.nanoTime() - t0) / 1e9);
-                    } else {
-                        say("%s: complete, skipped", tag);
-                    }
-                    if (!stopping) evaluate(p, tag, threads);
+                    String tag = String.format("[%d/%d] %s", index.incrementAndGet(), plan.size(), p.run().name());
+                    execute(p, tag, threads, failed, interrupted);
                     return null;
                 }));
             }
@@ -219,13 +193,102 @@ public final class Sweep {
         } finally {
             pool.shutdownNow();
         }
+        return writeTables(failed.get(), interrupted.get());
+    }
+
+    /**
+     * Brings only the grid's run number {@code index} (0-based, in grid order) to its end — train,
+     * resume, skip or keep it, then score it — and writes no tables: one task of a sweep whose runs
+     * another scheduler (Spark) spreads over machines. The run is planned now, from its directory
+     * as it is, so a task that is retried resumes what the failed attempt checkpointed.
+     */
+    public Outcome runOnly(int index) throws IOException, InterruptedException {
+        int n = grid.runs().size();
+        if (index < 0 || index >= n) throw new UserInputException("--only must be between 0 and " + (n - 1) + " (the grid's runs), got " + index);
+        createOut();
+        Planned p = planOf(grid.runs().get(index));
+        AtomicInteger failed = new AtomicInteger();
+        AtomicInteger interrupted = new AtomicInteger();
+        execute(p, String.format("[%d/%d] %s", index + 1, n, p.run().name()), threads(), failed, interrupted);
+        SweepResults.Row row = SweepResults.collect(out, List.of(p.run())).get(0);
+        return new Outcome(row.complete() ? 1 : 0, row.diverged() ? 1 : 0, failed.get(), interrupted.get(), 1);
+    }
+
+    /** {@link #runOnly} as a command's exit code (130 interrupted, 1 failed, else 0), stopping the run when the process is asked to end. */
+    public int runOnlyToExitCode(int index) throws IOException, InterruptedException {
+        return toExitCode(() -> runOnly(index));
+    }
+
+    /** Writes the results tables from the run directories as they are, training nothing (e.g. after a distributed sweep). */
+    public Outcome writeTables() throws IOException {
+        createOut();
+        return writeTables(0, 0);
+    }
+
+    private Outcome writeTables(int failed, int interrupted) throws IOException {
         List<SweepResults.Row> rows = SweepResults.collect(out, grid.runs());
         results.write(out, rows);
         int complete = (int) rows.stream().filter(SweepResults.Row::complete).count();
         int diverged = (int) rows.stream().filter(SweepResults.Row::diverged).count();
         say("%d of %d runs complete, %d diverged; results in %s and %s", complete, rows.size(), diverged, out.resolve("results.csv"),
                 out.resolve("results.md"));
-        return new Outcome(complete, diverged, failed.get(), interrupted.get(), rows.size());
+        return new Outcome(complete, diverged, failed, interrupted, rows.size());
+    }
+
+    private void createOut() {
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new UserInputException("cannot create sweep directory " + out + ": " + IoErrors.reason(e, out), e);
+        }
+    }
+
+    /** Engine threads of each run: {@link #threadsPerRun} if set, else the cores shared among the parallel runs. */
+    private int threads() {
+        return threadsPerRun > 0 ? threadsPerRun : Math.max(1, Runtime.getRuntime().availableProcessors() / parallel);
+    }
+
+    /** Trains, resumes, skips or keeps one planned run, then scores it; counts a failure or an interruption. */
+    private void execute(Planned p, String tag, int threads, AtomicInteger failed, AtomicInteger interrupted)
+            throws IOException, InterruptedException {
+        if (stopping) return;
+        if (p.action() == Action.KEEP_DIVERGED) {
+            say("%s: diverged at step %d in an earlier sweep; kept, not retrained", tag, p.step());
+            return;
+        }
+        if (p.action() != Action.SKIP) {
+            List<String> args = new ArrayList<>(p.action() == Action.RESUME
+                    ? List.of("train", "--resume", p.dir().toString())
+                    : p.run().trainArguments(p.dir()));
+            // the run scores itself with the grid's metrics (not train's default set) before it counts as complete
+            args.addAll(grid.metricArguments(grid.metrics()));
+            say("%s: %s", tag, p.action() == Action.RESUME ? "resuming from step " + p.step() : "training");
+            long t0 = System.nanoTime();
+            int code = launcher.run(args, logOf(p), threads);
+            if (code == 130 || stopping) {
+                interrupted.incrementAndGet();
+                say("%s: interrupted (checkpoint written; rerun the sweep to resume)", tag);
+                return;
+            }
+            if (code == Launcher.DIVERGED) {
+                say("%s: DIVERGED (kept at its last finite checkpoint, not scored); see %s", tag, logOf(p));
+                return;
+            }
+            if (code == Launcher.FINISHING_FAILED) {
+                failed.incrementAndGet();
+                say("%s: trained (complete), but its figures or scoring FAILED (noted in status.json); see %s", tag, logOf(p));
+                return;
+            }
+            if (code != 0) {
+                failed.incrementAndGet();
+                say("%s: FAILED with exit code %d; see %s", tag, code, logOf(p));
+                return;
+            }
+            say("%s: trained in %.0f s", tag, (System.nanoTime() - t0) / 1e9);
+        } else {
+            say("%s: complete, skipped", tag);
+        }
+        if (!stopping) evaluate(p, tag, threads);
     }
 
     /**
