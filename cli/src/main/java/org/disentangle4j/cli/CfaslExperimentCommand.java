@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
             "loss, mean +- standard error over seeds, with the training seconds per run.",
             "The paper's claim: CFASL improves single- and multi-factor disentanglement",
             "over its base. The default budget (2 seeds x 400 steps) is a short one, sized",
-            "for about 40 minutes on 2 idle cores (see the README); the paper trains for",
+            "for about 30 minutes on 2 idle cores (see the README); the paper trains for",
             "hundreds of thousands of steps on GPUs at lr 1e-4, which at this budget",
             "leaves every model collapsed, hence 5e-4.",
             "",

@@ -32,7 +32,7 @@ public final class CfaslExperiment {
     public static final String DATASET = "dsprites";
     public static final int DEFAULT_SEEDS = 2;
     /**
-     * Sized for about 40 minutes on 2 idle cores (see the README): training ≈ 1.6–1.8 s per step for
+     * Measured 30.2 minutes on 2 idle cores (estimated 40; see the README): training ≈ 1.6–1.8 s per step for
      * the eight lines together (β-VAE ≈ 0.10 s/step, CFASL on it ≈ 2.2–3.4×), ≈ 23 minutes for
      * 2 × 400 steps, and ≈ 1 minute of start-up, figures and scoring per run, ≈ 16 minutes for the
      * 16 runs.
