@@ -3,8 +3,6 @@ package org.disentangle4j.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.disentangle4j.experiment.CfaslExperiment;
@@ -12,19 +10,12 @@ import org.disentangle4j.experiment.ExperimentTable;
 import org.disentangle4j.experiment.SweepRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code experiment cfasl}: its plan, its table's lines and its one-line errors (training it is the experiment, not a test). */
 class CfaslExperimentCommandTest {
 
-    /** Exit code, standard output and standard error of one command. */
     private static String[] run(String... args) {
-        CommandLine cli = Main.commandLine();
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new String[] {Integer.toString(code), out.toString(), err.toString().trim()};
+        return CommandRunner.run(args);
     }
 
     @Test

@@ -30,4 +30,14 @@ final class CommandRunner {
         }
         return new Outcome(exit, bytes.toString(StandardCharsets.UTF_8) + err);
     }
+
+    /** Exit code, standard output and standard error (trimmed) of one command, as strings. */
+    static String[] run(String... args) {
+        CommandLine cli = Main.commandLine();
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        return new String[] {Integer.toString(code), out.toString(), err.toString().trim()};
+    }
 }

@@ -4,26 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.disentangle4j.experiment.ImToyExperiment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Issue 15's commands: {@code experiment im-toy}, {@code experiment im-extrapolation} (its plan), {@code intervene} (its errors). */
 class ImCommandsTest {
 
     private static String[] run(String... args) {
-        CommandLine cli = Main.commandLine();
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new String[] {Integer.toString(code), out.toString(), err.toString().trim()};
+        return CommandRunner.run(args);
     }
 
     @Test

@@ -3,24 +3,15 @@ package org.disentangle4j.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code experiment mean-tc}: its plan and its one-line errors (training it is the experiment itself, not a test). */
 class MeanTcExperimentCommandTest {
 
-    /** Exit code, standard output and standard error of one command. */
     private static String[] run(String... args) {
-        CommandLine cli = Main.commandLine();
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new String[] {Integer.toString(code), out.toString(), err.toString().trim()};
+        return CommandRunner.run(args);
     }
 
     @Test

@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code intervene RUN_DIR --node NAME}: the latent-node mode end to end on a trained cdg-vae, on the
@@ -20,14 +17,8 @@ import picocli.CommandLine;
  */
 class NodeInterventionCommandTest {
 
-    /** Exit code, standard output and standard error of one command. */
     private static String[] run(String... args) {
-        CommandLine cli = Main.commandLine();
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new String[] {Integer.toString(code), out.toString(), err.toString().trim()};
+        return CommandRunner.run(args);
     }
 
     private static Path train(Path tmp, String dataset) {
