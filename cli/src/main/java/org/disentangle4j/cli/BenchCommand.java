@@ -24,6 +24,8 @@ import org.disentangle4j.nn.ComputePeak;
 import org.disentangle4j.nn.FlopCounter;
 import org.disentangle4j.nn.Torch;
 import org.disentangle4j.train.Run;
+import org.disentangle4j.train.StepPhases;
+import org.disentangle4j.train.Trainer;
 import org.disentangle4j.train.TrainingListener;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -60,6 +62,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--models", paramLabel = "all|NAME,...", description = {"models whose images/s to measure (each at its",
         "own default batch size, on dsprites); default ${DEFAULT-VALUE}; none skips"})
     String models = "all";
+
+    @Option(names = "--dataset", paramLabel = "NAME", description = "dataset of the every-model table; default ${DEFAULT-VALUE}")
+    String dataset = "dsprites";
 
     @Option(names = "--skip-metrics", description = "skip the metric-suite case")
     boolean skipMetrics;
@@ -132,8 +137,9 @@ public final class BenchCommand implements Callable<Integer> {
             FlopCounter.Count dec = FlopCounter.forward(vae.decoder(), new Shape(1, 10));
             long forwardMacs = enc.macs() + dec.macs();
             long stepFlops = FlopCounter.trainingFlops(forwardMacs, enc.firstLayerMacs()) * batchSize;
-            Timing timing = new Timing(warmup, warmup + steps);
-            run.trainer().train(timing);
+            Trainer trainer = run.trainer();
+            Timing timing = new Timing(warmup, warmup + steps, trainer);
+            trainer.train(timing);
             double seconds = timing.seconds();
             double imagesPerSecond = steps * (double) batchSize / seconds;
             double gflops = stepFlops * (steps / seconds) / 1e9;
@@ -144,6 +150,7 @@ public final class BenchCommand implements Callable<Integer> {
                     imagesPerSecond, 1000 * seconds / steps, gflops,
                     peaks.cpu() > 0 ? String.format("%.0f%% of the CPU peak, ", 100 * gflops / peaks.cpu()) : "",
                     100 * gflops / peaks.matmul(), 100 * gflops / peaks.convolution());
+            System.out.println("  where a step's time goes: " + timing.phases());
             return imagesPerSecond;
         }
     }
@@ -153,9 +160,10 @@ public final class BenchCommand implements Callable<Integer> {
         try (NDManager manager = Torch.newManager();
                 Run run = trainCommand(List.of("--model", "beta-vae", "--batch-size", Integer.toString(batchSize)), warmup + trainSteps,
                         0, dir.resolve("beta-vae-train-loop")).createRun(manager)) {
-            Timing timing = new Timing(warmup, warmup + trainSteps);
+            Trainer trainer = run.trainer();
+            Timing timing = new Timing(warmup, warmup + trainSteps, trainer);
             try (TrainCommand.ProgressListener bar = new TrainCommand.ProgressListener(run.directory().path())) {
-                run.trainer().train(new TrainingListener() {
+                trainer.train(new TrainingListener() {
                     @Override
                     public void started(long completedSteps, long totalSteps) {
                         bar.started(completedSteps, totalSteps);
@@ -169,21 +177,36 @@ public final class BenchCommand implements Callable<Integer> {
                 });
             }
             double imagesPerSecond = trainSteps * (double) batchSize / timing.seconds();
-            System.out.printf("train's own loop (log every %d, checkpoint every %d, progress bar; %d timed steps): %.0f images/s = %.0f%% of the above%n",
-                    run.config().logEvery(), run.config().checkpointEvery(), trainSteps, imagesPerSecond, 100 * imagesPerSecond / benchLoop);
+            StepPhases phases = timing.phases();
+            System.out.printf("train's own loop (log every %d, checkpoint every %d, progress bar; %d timed steps): %.0f images/s = %.0f%% of the above;"
+                    + " the engine's forward, backward and update take %.1f%% of its time%n",
+                    run.config().logEvery(), run.config().checkpointEvery(), trainSteps, imagesPerSecond, 100 * imagesPerSecond / benchLoop,
+                    100 * phases.engineFraction());
+            System.out.println("  where a step's time goes: " + phases);
         }
     }
 
     private void benchModels(List<String> names, Path dir) throws Exception {
-        System.out.printf("every model on dsprites at its own default batch size (%d warm-up + %d timed steps):%n", warmup, steps);
-        System.out.printf("  %-14s %6s %10s %9s%n", "model", "batch", "images/s", "ms/step");
+        System.out.printf("every model on %s at its own default batch size (%d warm-up + %d timed steps); engine %%: the share of the loop's"
+                + " time in forward, backward and update; producer: CPU the batch renderer took beside it, %% of one core:%n",
+                dataset, warmup, steps);
+        System.out.printf("  %-14s %6s %10s %9s %9s %11s %12s %9s%n", "model", "batch", "images/s", "ms/step", "engine %", "forward ms",
+                "backward ms", "producer");
         for (String name : names) {
             try (NDManager manager = Torch.newManager();
-                    Run run = trainCommand(List.of("--model", name), warmup + steps, 1_000_000, dir.resolve(name)).createRun(manager)) {
-                Timing timing = new Timing(warmup, warmup + steps);
-                run.trainer().train(timing);
+                    Run run = trainCommand(List.of("--model", name, "--dataset", dataset), warmup + steps, 1_000_000, dir.resolve(name))
+                            .createRun(manager)) {
+                Trainer trainer = run.trainer();
+                Timing timing = new Timing(warmup, warmup + steps, trainer);
+                trainer.train(timing);
                 int batch = run.config().batchSize();
-                System.out.printf("  %-14s %6d %10.0f %9.1f%n", name, batch, steps * (double) batch / timing.seconds(), 1000 * timing.seconds() / steps);
+                StepPhases phases = timing.phases();
+                System.out.printf("  %-14s %6d %10.0f %9.1f %9.1f %11.1f %12.1f %8.0f%%%n", name, batch, steps * (double) batch / timing.seconds(),
+                        1000 * timing.seconds() / steps, 100 * phases.engineFraction(),
+                        1000 * phases.seconds(StepPhases.Phase.FORWARD) / phases.steps(), 1000 * phases.seconds(StepPhases.Phase.BACKWARD) / phases.steps(),
+                        100 * phases.producerCpuSeconds() / timing.seconds());
+            } catch (UserInputException notForThisDataset) {
+                System.out.printf("  %-14s not on %s: %s%n", name, dataset, notForThisDataset.getMessage());
             }
         }
     }
@@ -203,25 +226,36 @@ public final class BenchCommand implements Callable<Integer> {
         return root.getSubcommands().get("train").getCommand();
     }
 
-    /** The wall time from the end of step {@code from} to the end of step {@code to}. */
+    /** The wall time, and the loop's phases, from the end of step {@code from} to the end of step {@code to}. */
     private static final class Timing implements TrainingListener {
         private final long from, to;
+        private final Trainer trainer;
         private long start, end;
+        private StepPhases phasesAtStart;
 
-        Timing(long from, long to) {
+        Timing(long from, long to, Trainer trainer) {
             this.from = from;
             this.to = to;
+            this.trainer = trainer;
         }
 
         @Override
         public void stepped(long completed, Map<String, Float> terms, double imagesPerSecond) {
-            if (completed == from) start = System.nanoTime();
+            if (completed == from) {
+                start = System.nanoTime();
+                phasesAtStart = trainer.phases();
+            }
             if (completed == to) end = System.nanoTime();
         }
 
         double seconds() {
             if (start == 0 || end == 0) throw new IllegalStateException("training stopped before step " + to);
             return (end - start) / 1e9;
+        }
+
+        /** The timed steps' phases (call after training). */
+        StepPhases phases() {
+            return trainer.phases().since(phasesAtStart);
         }
     }
 

@@ -37,6 +37,8 @@ public final class BatchProducer implements AutoCloseable {
     private final BlockingQueue<ByteBuffer> free;
     private final BlockingQueue<Object> ready;
     private final Thread thread;
+    /** CPU time the producer thread has used so far (0 where the JVM cannot measure thread CPU time). */
+    private volatile long cpuNanos;
 
     /**
      * @param firstStep first step to render
@@ -98,6 +100,9 @@ public final class BatchProducer implements AutoCloseable {
     private void produce(long firstStep, long endStep) {
         int size = dataset.observationSize();
         float[] scratch = new float[views() * batchSize * size];
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        boolean measured = threads.isCurrentThreadCpuTimeSupported();
+        long cpuAtStart = measured ? threads.getCurrentThreadCpuTime() : 0;
         try {
             for (long step = firstStep; step < endStep; step++) {
                 int[][] factors = factorsOfStep(dataset, batchSize, seed, step);
@@ -111,6 +116,7 @@ public final class BatchProducer implements AutoCloseable {
                 ByteBuffer buffer = free.take();
                 buffer.clear();
                 buffer.asFloatBuffer().put(scratch);
+                if (measured) cpuNanos = threads.getCurrentThreadCpuTime() - cpuAtStart;
                 ready.put(new HostBatch(step, buffer, factors, partners, labelled));
             }
         } catch (InterruptedException stop) {
@@ -126,6 +132,11 @@ public final class BatchProducer implements AutoCloseable {
         if (next instanceof RuntimeException e) throw e;
         if (next instanceof Error e) throw e;
         return (HostBatch) next;
+    }
+
+    /** Seconds of CPU the producer has spent rendering and copying batches so far: work taken from the engine's cores. */
+    public double cpuSeconds() {
+        return cpuNanos / 1e9;
     }
 
     public void recycle(HostBatch batch) {

@@ -64,6 +64,7 @@ public final class Trainer {
     private double bestValidationLoss = Double.POSITIVE_INFINITY;
     /** The step of the checkpoint on disk: the last finite parameters. */
     private long checkpointStep;
+    private final StepPhases phases = new StepPhases();
 
     public Trainer(Model model, GroundTruthDataset dataset, TrainingConfig config, RunDirectory run) {
         this.model = model;
@@ -76,6 +77,14 @@ public final class Trainer {
             for (String name : group.parameterNames()) params.put(name, all.get(name));
             optimizers.put(group.name(), new Adam(group.optimizer(), params, model.manager()));
         }
+    }
+
+    /**
+     * Where the loop's time has gone so far, phase by phase (a copy). The rest phase of a step ends
+     * when the next batch is taken, so a listener sees its own step's rest not yet counted.
+     */
+    public StepPhases phases() {
+        return phases.copy();
     }
 
     /** Asks the loop to checkpoint and return after the current step. */
@@ -154,20 +163,30 @@ public final class Trainer {
                 BatchProducer producer = new BatchProducer(dataset, model.batchSampling(), batchSize, config.seed(), start, total,
                         PREFETCH)) {
             Validation validation = model.validation().orElse(null);
+            double producerCpuBefore = phases.producerCpuSeconds(); // of earlier calls, whose producers are gone
+            long mark = System.nanoTime();
             while (divergence == null && completed < total && !stopRequested) {
+                mark = phases.lap(StepPhases.Phase.REST, mark); // the previous step's logging, progress, checkpoint
                 BatchProducer.HostBatch host = producer.take();
+                mark = phases.lap(StepPhases.Phase.WAIT, mark);
                 Map<String, Float> terms;
                 try (NDManager stepManager = model.manager().newSubManager();
                         GradientCollector collector = engine.newGradientCollector()) {
                     Batch batch = batchOf(host, batchShape, stepManager);
                     StepContext context = new StepContext(host.step(), stepManager, config.seed(), true);
                     Losses losses = model.losses(batch, context);
+                    mark = phases.lap(StepPhases.Phase.FORWARD, mark);
                     collector.backward(sumOf(losses));
+                    mark = phases.lap(StepPhases.Phase.BACKWARD, mark);
                     for (Adam adam : optimizers.values()) adam.update(host.step() + 1, stepManager);
+                    mark = phases.lap(StepPhases.Phase.OPTIMISER, mark);
                     terms = losses.termValues();
+                    mark = phases.lap(StepPhases.Phase.READ, mark);
                 } finally {
                     producer.recycle(host);
                 }
+                mark = phases.lap(StepPhases.Phase.RELEASE, mark);
+                phases.countStep(producerCpuBefore + producer.cpuSeconds());
                 completed = host.step() + 1;
                 throughput.tick();
                 window.add(terms);

@@ -64,6 +64,40 @@ class TrainerTest {
     }
 
     @Test
+    void thePhasesOfTheLoopAccountForEveryStepAndNoMoreThanItsWallTime(@TempDir Path tmp) {
+        try (NDManager m = Torch.newManager()) {
+            TrainingConfig c = config(30);
+            RunDirectory run = RunDirectory.create(tmp.resolve("run"), c, Map.of());
+            try (Model model = model(c, m)) {
+                Trainer trainer = new Trainer(model, dataset, c, run);
+                StepPhases[] atStep10 = new StepPhases[1];
+                long began = System.nanoTime();
+                trainer.train(new TrainingListener() {
+                    @Override
+                    public void stepped(long completed, Map<String, Float> terms, double ips) {
+                        if (completed == 10) atStep10[0] = trainer.phases();
+                    }
+                });
+                double wall = (System.nanoTime() - began) / 1e9;
+                StepPhases all = trainer.phases();
+                assertEquals(30, all.steps());
+                assertEquals(10, atStep10[0].steps());
+                assertEquals(20, all.since(atStep10[0]).steps());
+                // the phases are consecutive stretches of the loop's wall time: they cannot add up to more
+                assertTrue(all.totalSeconds() <= wall, all.totalSeconds() + " s of phases in " + wall + " s of training");
+                for (StepPhases.Phase p : StepPhases.Phase.values()) {
+                    assertTrue(all.seconds(p) >= 0, p + " " + all.seconds(p));
+                    assertTrue(all.seconds(p) >= atStep10[0].seconds(p), p + " shrank");
+                }
+                assertTrue(all.seconds(StepPhases.Phase.FORWARD) > 0 && all.seconds(StepPhases.Phase.BACKWARD) > 0);
+                assertTrue(all.engineFraction() > 0 && all.engineFraction() <= 1, "engine fraction " + all.engineFraction());
+                // the producer rendered at least the 30 batches the loop took, on its own thread
+                assertTrue(all.producerCpuSeconds() > 0, "producer CPU " + all.producerCpuSeconds());
+            }
+        }
+    }
+
+    @Test
     void resumingFromACheckpointGivesTheParametersOfAnUninterruptedRun(@TempDir Path tmp) {
         try (NDManager m = Torch.newManager()) {
             train(config(40), tmp.resolve("straight"), m, new TrainingListener() {});
