@@ -3,6 +3,7 @@ package org.disentangle4j.cli;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +30,9 @@ import org.disentangle4j.train.Trainer;
 import org.disentangle4j.train.TrainingListener;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code disentangle bench}: what this machine can compute (its CPU's float32 peak, the engine's best
@@ -72,12 +75,22 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--skip-rendering", description = "skip the dataset rendering speeds")
     boolean skipRendering;
 
+    @Spec
+    CommandSpec spec;
+
+    /** The command's own output stream (the console, or a test's writer); flushed line by line. */
+    private PrintWriter out;
+
     @Override
     public Integer call() throws Exception {
+        out = new PrintWriter(spec.commandLine().getOut(), true);
         if (steps < 1 || warmup < 1) throw new UserInputException("--steps and --warmup must be at least 1");
         if (trainSteps < 0) throw new UserInputException("--train-steps must be at least 0, got " + trainSteps);
         List<String> selected = selectedModels();
-        System.out.printf("machine: %d cores, %s, %d engine threads%n",
+        if (!Datasets.names().contains(dataset)) {
+            throw new UserInputException("unknown --dataset '" + dataset + "'; the datasets are " + String.join(", ", Datasets.names()));
+        }
+        out.printf("machine: %d cores, %s, %d engine threads%n",
                 Runtime.getRuntime().availableProcessors(), Torch.description(), Torch.threads());
         Peaks peaks = peaks();
         Path dir = Files.createTempDirectory("disentangle-bench");
@@ -109,16 +122,16 @@ public final class BenchCommand implements Callable<Integer> {
     /** The theoretical float32 peak (0 where /proc/cpuinfo cannot be read) and the engine's measured bests. */
     private record Peaks(double cpu, double matmul, double convolution) {}
 
-    private static Peaks peaks() {
+    private Peaks peaks() {
         var cpu = ComputePeak.ofThisMachine();
-        System.out.println("CPU float32 peak: " + cpu.map(ComputePeak.CpuPeak::toString).orElse("unknown (no /proc/cpuinfo)"));
+        out.println("CPU float32 peak: " + cpu.map(ComputePeak.CpuPeak::toString).orElse("unknown (no /proc/cpuinfo)"));
         double matmul, conv;
         try (NDManager m = Torch.newManager()) {
             matmul = ComputePeak.bestMatmulGflops(m, 2048, 8);
             conv = ComputePeak.bestConvolutionGflops(m, 8);
         }
         double peak = cpu.map(ComputePeak.CpuPeak::gflops).orElse(0.0);
-        System.out.printf("engine's best: matmul 2048×2048 %.1f GFLOP/s%s; 3×3 convolution 64→64 channels, batch 64 of 32×32: %.1f GFLOP/s%s%n",
+        out.printf("engine's best: matmul 2048×2048 %.1f GFLOP/s%s; 3×3 convolution 64→64 channels, batch 64 of 32×32: %.1f GFLOP/s%s%n",
                 matmul, ofPeak(matmul, peak), conv, ofPeak(conv, peak));
         return new Peaks(peak, matmul, conv);
     }
@@ -143,14 +156,14 @@ public final class BenchCommand implements Callable<Integer> {
             double seconds = timing.seconds();
             double imagesPerSecond = steps * (double) batchSize / seconds;
             double gflops = stepFlops * (steps / seconds) / 1e9;
-            System.out.printf("β-VAE forward: %.2f M multiply-adds per image (encoder %.2f, decoder %.2f)%n",
+            out.printf("β-VAE forward: %.2f M multiply-adds per image (encoder %.2f, decoder %.2f)%n",
                     forwardMacs / 1e6, enc.macs() / 1e6, dec.macs() / 1e6);
-            System.out.printf("training step (batch %d): %.2f GFLOP (forward + both backward products)%n", batchSize, stepFlops / 1e9);
-            System.out.printf("training: %.0f images/s, %.1f ms/step, %.1f GFLOP/s = %s%.0f%% of the best matmul, %.0f%% of the best convolution%n",
+            out.printf("training step (batch %d): %.2f GFLOP (forward + both backward products)%n", batchSize, stepFlops / 1e9);
+            out.printf("training: %.0f images/s, %.1f ms/step, %.1f GFLOP/s = %s%.0f%% of the best matmul, %.0f%% of the best convolution%n",
                     imagesPerSecond, 1000 * seconds / steps, gflops,
                     peaks.cpu() > 0 ? String.format("%.0f%% of the CPU peak, ", 100 * gflops / peaks.cpu()) : "",
                     100 * gflops / peaks.matmul(), 100 * gflops / peaks.convolution());
-            System.out.println("  where a step's time goes: " + timing.phases());
+            out.println("  where a step's time goes: " + timing.phases());
             return imagesPerSecond;
         }
     }
@@ -178,19 +191,19 @@ public final class BenchCommand implements Callable<Integer> {
             }
             double imagesPerSecond = trainSteps * (double) batchSize / timing.seconds();
             StepPhases phases = timing.phases();
-            System.out.printf("train's own loop (log every %d, checkpoint every %d, progress bar; %d timed steps): %.0f images/s = %.0f%% of the above;"
+            out.printf("train's own loop (log every %d, checkpoint every %d, progress bar; %d timed steps): %.0f images/s = %.0f%% of the above;"
                     + " the engine's forward, backward and update take %.1f%% of its time%n",
                     run.config().logEvery(), run.config().checkpointEvery(), trainSteps, imagesPerSecond, 100 * imagesPerSecond / benchLoop,
                     100 * phases.engineFraction());
-            System.out.println("  where a step's time goes: " + phases);
+            out.println("  where a step's time goes: " + phases);
         }
     }
 
     private void benchModels(List<String> names, Path dir) throws Exception {
-        System.out.printf("every model on %s at its own default batch size (%d warm-up + %d timed steps); engine %%: the share of the loop's"
+        out.printf("every model on %s at its own default batch size (%d warm-up + %d timed steps); engine %%: the share of the loop's"
                 + " time in forward, backward and update; producer: CPU the batch renderer took beside it, %% of one core:%n",
                 dataset, warmup, steps);
-        System.out.printf("  %-14s %6s %10s %9s %9s %11s %12s %9s%n", "model", "batch", "images/s", "ms/step", "engine %", "forward ms",
+        out.printf("  %-14s %6s %10s %9s %9s %11s %12s %9s%n", "model", "batch", "images/s", "ms/step", "engine %", "forward ms",
                 "backward ms", "producer");
         for (String name : names) {
             try (NDManager manager = Torch.newManager();
@@ -201,12 +214,12 @@ public final class BenchCommand implements Callable<Integer> {
                 trainer.train(timing);
                 int batch = run.config().batchSize();
                 StepPhases phases = timing.phases();
-                System.out.printf("  %-14s %6d %10.0f %9.1f %9.1f %11.1f %12.1f %8.0f%%%n", name, batch, steps * (double) batch / timing.seconds(),
+                out.printf("  %-14s %6d %10.0f %9.1f %9.1f %11.1f %12.1f %8.0f%%%n", name, batch, steps * (double) batch / timing.seconds(),
                         1000 * timing.seconds() / steps, 100 * phases.engineFraction(),
                         1000 * phases.seconds(StepPhases.Phase.FORWARD) / phases.steps(), 1000 * phases.seconds(StepPhases.Phase.BACKWARD) / phases.steps(),
                         100 * phases.producerCpuSeconds() / timing.seconds());
             } catch (UserInputException notForThisDataset) {
-                System.out.printf("  %-14s not on %s: %s%n", name, dataset, notForThisDataset.getMessage());
+                out.printf("  %-14s not on %s: %s%n", name, dataset, notForThisDataset.getMessage());
             }
         }
     }
@@ -259,17 +272,17 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static void benchRendering() {
+    private void benchRendering() {
         for (String name : Datasets.names()) {
             GroundTruthDataset dataset = Datasets.open(name, null);
-            System.out.printf("rendering %s: %,.0f images/s on one thread%n", name, RenderSpeed.imagesPerSecond(dataset, 50_000, 2));
+            out.printf("rendering %s: %,.0f images/s on one thread%n", name, RenderSpeed.imagesPerSecond(dataset, 50_000, 2));
         }
     }
 
-    private static void benchMetrics() {
-        System.out.printf("metric suite on arrays (%,d train + %,d test points, %d code dims, factors of %s levels):%n",
+    private void benchMetrics() {
+        out.printf("metric suite on arrays (%,d train + %,d test points, %d code dims, factors of %s levels):%n",
                 MetricsBenchmark.NUM_TRAIN, MetricsBenchmark.NUM_TEST, MetricsBenchmark.NUM_DIMS,
                 java.util.Arrays.toString(MetricsBenchmark.FACTOR_SIZES));
-        MetricsBenchmark.run(ProgressListener.NONE).forEach((metric, seconds) -> System.out.printf("  %-24s %6.1f s%n", metric, seconds));
+        MetricsBenchmark.run(ProgressListener.NONE).forEach((metric, seconds) -> out.printf("  %-24s %6.1f s%n", metric, seconds));
     }
 }
