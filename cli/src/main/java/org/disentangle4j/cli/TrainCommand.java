@@ -25,6 +25,7 @@ import org.disentangle4j.train.Checkpoint;
 import org.disentangle4j.train.Divergence;
 import org.disentangle4j.train.Run;
 import org.disentangle4j.train.RunDirectory;
+import org.disentangle4j.train.Trainer;
 import org.disentangle4j.train.TrainingConfig;
 import org.disentangle4j.train.TrainingListener;
 import org.disentangle4j.train.TrainingResult;
@@ -288,8 +289,9 @@ public final class TrainCommand implements Callable<Integer> {
         System.err.printf("training %s on %s for %,d steps (batch %d, %d threads) → %s%n", config.model(), config.dataset(),
                 config.steps(), config.batchSize(), Torch.threads(), dir.path());
         TrainingResult result;
+        Trainer trainer = run.trainer();
         try (ProgressListener progress = new ProgressListener(dir.path())) {
-            result = run.trainer().train(progress);
+            result = trainer.train(progress);
         } catch (RuntimeException | Error e) {
             // status.json must not say "running" for a run that no longer is
             dir.writeStatus(RunDirectory.State.FAILED, dir.statusStep(), Map.of(RunDirectory.ERROR, describe(e)));
@@ -299,6 +301,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (result.diverged()) return finishDiverged(run, result.divergence(), after);
         System.err.printf("trained %,d steps in %.0f s (%.0f images/s)%n", result.completedSteps(), result.seconds(),
                 result.imagesPerSecond());
+        System.err.println("where a step's time went: " + trainer.phases());
         run.useBestParameters().ifPresent(best -> System.err.printf(
                 "figures and metrics use the parameters of step %,d, the lowest validation loss (%.6g), from %s%n",
                 best.step(), best.validationLoss(), RunDirectory.BEST));
