@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * Where the training loop's wall time goes, summed over steps: waiting for the batch, the
- * engine's forward pass, backward pass and optimiser update, reading the loss values back, freeing
- * the step's arrays, and the rest (logging, progress, validation, checkpoints).
+ * engine's forward pass (with handing it the batch), backward pass and optimiser update, reading
+ * the loss values back, freeing the step's arrays, and the rest (logging, the progress bar,
+ * validation, checkpoints; the last step's rest is not counted).
  *
  * <p>The CPU engine runs each operation before it returns, so the time of a phase is the work of
  * that phase. An asynchronous device (a GPU) would shift its work into the first phase that reads
@@ -20,7 +21,7 @@ public final class StepPhases {
         OPTIMISER("optimiser"),
         READ("read losses"),
         RELEASE("free step arrays"),
-        REST("log, progress, checkpoint");
+        REST("log, validation, checkpoint");
 
         private final String label;
 
