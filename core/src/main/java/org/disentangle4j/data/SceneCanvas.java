@@ -51,17 +51,75 @@ final class SceneCanvas {
         boolean contains(double column, double row);
     }
 
+    /** How many of a pixel's sub-pixel samples a shape covers (0 … {@value #SUPERSAMPLING}²). */
+    @FunctionalInterface
+    interface Coverage {
+        int samplesInside(int col, int row);
+    }
+
+    /**
+     * Farther than this from a pixel's centre no sample of it lies, and then some: the corner samples
+     * are 0.375·√2 ≈ 0.530 pixels away. The extra 0.01 is far beyond the rounding of the sample test.
+     */
+    private static final double SAMPLE_REACH = 0.54;
+
     /** A filled disc, centre and radius in scene units. */
     void disc(double x, double y, double radius, int[] colour) {
         double c = column(x), r = row(y), rp = radius / unitsPerPixel, r2 = rp * rp;
-        paint((pc, pr) -> (pc - c) * (pc - c) + (pr - r) * (pr - r) <= r2, c - rp, r - rp, c + rp, r + rp, colour);
+        paint(discCoverage(c, r, rp), c - rp, r - rp, c + rp, r + rp, colour);
+    }
+
+    /**
+     * The disc's samples of a pixel: every sample point tested, except for pixels whose centre lies
+     * so deep inside or outside that all their samples are on one side (most of a large disc's box).
+     */
+    static Coverage discCoverage(double c, double r, double rp) {
+        double r2 = rp * rp;
+        Shape disc = (pc, pr) -> (pc - c) * (pc - c) + (pr - r) * (pr - r) <= r2;
+        double allInside = rp > SAMPLE_REACH ? (rp - SAMPLE_REACH) * (rp - SAMPLE_REACH) : -1;
+        double allOutside = (rp + SAMPLE_REACH) * (rp + SAMPLE_REACH);
+        return (col, row) -> {
+            double dc = col + 0.5 - c, dr = row + 0.5 - r, d2 = dc * dc + dr * dr;
+            if (d2 < allInside) return SUPERSAMPLING * SUPERSAMPLING;
+            if (d2 > allOutside) return 0;
+            return samplesInside(disc, col, row);
+        };
     }
 
     /** An axis-aligned rectangle in scene units. */
     void rectangle(double x0, double y0, double x1, double y1, int[] colour) {
         double c0 = column(Math.min(x0, x1)), c1 = column(Math.max(x0, x1));
         double r0 = row(Math.max(y0, y1)), r1 = row(Math.min(y0, y1));
-        paint((pc, pr) -> pc >= c0 && pc < c1 && pr >= r0 && pr < r1, c0, r0, c1, r1, colour);
+        paint(rectangleCoverage(c0, r0, c1, r1), c0, r0, c1, r1, colour);
+    }
+
+    /**
+     * The rectangle [c0, c1) × [r0, r1)'s samples of a pixel: the test of a sample is a column test and
+     * a row test, so the count is (samples columns inside) × (sample rows inside), each counted with
+     * the same comparisons as a sample-by-sample test.
+     */
+    static Coverage rectangleCoverage(double c0, double r0, double c1, double r1) {
+        return (col, row) -> {
+            int columns = 0, rows = 0;
+            for (int s = 0; s < SUPERSAMPLING; s++) {
+                double pc = col + (s + 0.5) / SUPERSAMPLING, pr = row + (s + 0.5) / SUPERSAMPLING;
+                if (pc >= c0 && pc < c1) columns++;
+                if (pr >= r0 && pr < r1) rows++;
+            }
+            return columns * rows;
+        };
+    }
+
+    /** The samples of pixel (col, row) inside a shape, each tested. */
+    static int samplesInside(Shape shape, int col, int row) {
+        int inside = 0;
+        for (int sy = 0; sy < SUPERSAMPLING; sy++) {
+            double pr = row + (sy + 0.5) / SUPERSAMPLING;
+            for (int sx = 0; sx < SUPERSAMPLING; sx++) {
+                if (shape.contains(col + (sx + 0.5) / SUPERSAMPLING, pr)) inside++;
+            }
+        }
+        return inside;
     }
 
     /** A polyline through scene points (xs[i], ys[i]), {@code widthPixels} wide with round ends and joints. */
@@ -99,8 +157,9 @@ final class SceneCanvas {
                 }
             }
         }
-        paint((pc, pr) -> inside[(int) ((pr - rowFrom) * SUPERSAMPLING) * w + (int) ((pc - colFrom) * SUPERSAMPLING)],
-                colFrom, rowFrom, colTo + 0.5, rowTo + 0.5, colour);
+        final int left = colFrom, topRow = rowFrom;
+        Shape union = (pc, pr) -> inside[(int) ((pr - topRow) * SUPERSAMPLING) * w + (int) ((pc - left) * SUPERSAMPLING)];
+        paint((col, row) -> samplesInside(union, col, row), colFrom, rowFrom, colTo + 0.5, rowTo + 0.5, colour);
     }
 
     static double squaredDistanceToSegment(double px, double py, double ax, double ay, double bx, double by) {
@@ -111,20 +170,14 @@ final class SceneCanvas {
     }
 
     /** Blends {@code colour} over every pixel of the bounding box by the fraction of its samples inside. */
-    private void paint(Shape shape, double c0, double r0, double c1, double r1, int[] colour) {
+    private void paint(Coverage shape, double c0, double r0, double c1, double r1, int[] colour) {
         int colFrom = Math.max(0, (int) Math.floor(c0)), colTo = Math.min(HI - 1, (int) Math.floor(c1));
         int rowFrom = Math.max(0, (int) Math.floor(r0)), rowTo = Math.min(HI - 1, (int) Math.floor(r1));
         int plane = HI * HI, samples = SUPERSAMPLING * SUPERSAMPLING;
         float red = colour[0] / 255f, green = colour[1] / 255f, blue = colour[2] / 255f;
         for (int row = rowFrom; row <= rowTo; row++) {
             for (int col = colFrom; col <= colTo; col++) {
-                int inside = 0;
-                for (int sy = 0; sy < SUPERSAMPLING; sy++) {
-                    double pr = row + (sy + 0.5) / SUPERSAMPLING;
-                    for (int sx = 0; sx < SUPERSAMPLING; sx++) {
-                        if (shape.contains(col + (sx + 0.5) / SUPERSAMPLING, pr)) inside++;
-                    }
-                }
+                int inside = shape.samplesInside(col, row);
                 if (inside == 0) continue;
                 float cover = (float) inside / samples;
                 int p = row * HI + col;
@@ -152,9 +205,12 @@ final class SceneCanvas {
             }
             int o = offset + ch * LO * LO;
             for (int i = 0; i < LO; i++) {
-                for (int j = 0; j < LO; j++) {
-                    int full = (j / 2) * 3 + (j % 2 == 0 ? 0 : 2), half = (j / 2) * 3 + 1;
-                    out[o + i * LO + j] = (rows[i * HI + full] + 0.5f * rows[i * HI + half]) / 1.5f;
+                // output columns 2k and 2k+1 share input column 3k+1 (half each)
+                for (int k = 0; k < LO / 2; k++) {
+                    int base = i * HI + 3 * k, at = o + i * LO + 2 * k;
+                    float shared = 0.5f * rows[base + 1];
+                    out[at] = (rows[base] + shared) / 1.5f;
+                    out[at + 1] = (rows[base + 2] + shared) / 1.5f;
                 }
             }
         }
