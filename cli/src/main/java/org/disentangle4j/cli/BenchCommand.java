@@ -150,9 +150,7 @@ public final class BenchCommand implements Callable<Integer> {
             FlopCounter.Count dec = FlopCounter.forward(vae.decoder(), new Shape(1, 10));
             long forwardMacs = enc.macs() + dec.macs();
             long stepFlops = FlopCounter.trainingFlops(forwardMacs, enc.firstLayerMacs()) * batchSize;
-            Trainer trainer = run.trainer();
-            Timing timing = new Timing(warmup, warmup + steps, trainer);
-            trainer.train(timing);
+            Timing timing = Timing.train(run, warmup, warmup + steps, new TrainingListener() {});
             double seconds = timing.seconds();
             double imagesPerSecond = steps * (double) batchSize / seconds;
             double gflops = stepFlops * (steps / seconds) / 1e9;
@@ -173,21 +171,9 @@ public final class BenchCommand implements Callable<Integer> {
         try (NDManager manager = Torch.newManager();
                 Run run = trainCommand(List.of("--model", "beta-vae", "--batch-size", Integer.toString(batchSize)), warmup + trainSteps,
                         0, dir.resolve("beta-vae-train-loop")).createRun(manager)) {
-            Trainer trainer = run.trainer();
-            Timing timing = new Timing(warmup, warmup + trainSteps, trainer);
+            Timing timing;
             try (TrainCommand.ProgressListener bar = new TrainCommand.ProgressListener(run.directory().path())) {
-                trainer.train(new TrainingListener() {
-                    @Override
-                    public void started(long completedSteps, long totalSteps) {
-                        bar.started(completedSteps, totalSteps);
-                    }
-
-                    @Override
-                    public void stepped(long completed, Map<String, Float> terms, double imagesPerSecond) {
-                        bar.stepped(completed, terms, imagesPerSecond);
-                        timing.stepped(completed, terms, imagesPerSecond);
-                    }
-                });
+                timing = Timing.train(run, warmup, warmup + trainSteps, bar);
             }
             double imagesPerSecond = trainSteps * (double) batchSize / timing.seconds();
             StepPhases phases = timing.phases();
@@ -209,9 +195,7 @@ public final class BenchCommand implements Callable<Integer> {
             try (NDManager manager = Torch.newManager();
                     Run run = trainCommand(List.of("--model", name, "--dataset", dataset), warmup + steps, 1_000_000, dir.resolve(name))
                             .createRun(manager)) {
-                Trainer trainer = run.trainer();
-                Timing timing = new Timing(warmup, warmup + steps, trainer);
-                trainer.train(timing);
+                Timing timing = Timing.train(run, warmup, warmup + steps, new TrainingListener() {});
                 int batch = run.config().batchSize();
                 StepPhases phases = timing.phases();
                 out.printf("  %-14s %6d %10.0f %9.1f %9.1f %11.1f %12.1f %8.0f%%%n", name, batch, steps * (double) batch / timing.seconds(),
@@ -239,17 +223,35 @@ public final class BenchCommand implements Callable<Integer> {
         return root.getSubcommands().get("train").getCommand();
     }
 
-    /** The wall time, and the loop's phases, from the end of step {@code from} to the end of step {@code to}. */
+    /**
+     * The wall time, and the loop's phases, from the end of step {@code from} to the end of step
+     * {@code to}; every event also goes to {@code alongside} (a progress bar, or nothing).
+     */
     private static final class Timing implements TrainingListener {
         private final long from, to;
         private final Trainer trainer;
+        private final TrainingListener alongside;
         private long start, end;
         private StepPhases phasesAtStart;
 
-        Timing(long from, long to, Trainer trainer) {
+        private Timing(long from, long to, Trainer trainer, TrainingListener alongside) {
             this.from = from;
             this.to = to;
             this.trainer = trainer;
+            this.alongside = alongside;
+        }
+
+        /** Trains the run to its configured end, timing steps {@code from} to {@code to}. */
+        static Timing train(Run run, long from, long to, TrainingListener alongside) {
+            Trainer trainer = run.trainer();
+            Timing timing = new Timing(from, to, trainer, alongside);
+            trainer.train(timing);
+            return timing;
+        }
+
+        @Override
+        public void started(long completedSteps, long totalSteps) {
+            alongside.started(completedSteps, totalSteps);
         }
 
         @Override
@@ -259,6 +261,17 @@ public final class BenchCommand implements Callable<Integer> {
                 phasesAtStart = trainer.phases();
             }
             if (completed == to) end = System.nanoTime();
+            alongside.stepped(completed, terms, imagesPerSecond);
+        }
+
+        @Override
+        public void checkpointed(long completedSteps) {
+            alongside.checkpointed(completedSteps);
+        }
+
+        @Override
+        public void interrupted(long completedSteps) {
+            alongside.interrupted(completedSteps);
         }
 
         double seconds() {

@@ -157,8 +157,7 @@ final class SceneCanvas {
                 }
             }
         }
-        final int left = colFrom, topRow = rowFrom;
-        Shape union = (pc, pr) -> inside[(int) ((pr - topRow) * SUPERSAMPLING) * w + (int) ((pc - left) * SUPERSAMPLING)];
+        Shape union = (pc, pr) -> inside[(int) ((pr - rowFrom) * SUPERSAMPLING) * w + (int) ((pc - colFrom) * SUPERSAMPLING)];
         paint((col, row) -> samplesInside(union, col, row), colFrom, rowFrom, colTo + 0.5, rowTo + 0.5, colour);
     }
 

@@ -1,5 +1,7 @@
 package org.disentangle4j.train;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.SplittableRandom;
@@ -100,7 +102,7 @@ public final class BatchProducer implements AutoCloseable {
     private void produce(long firstStep, long endStep) {
         int size = dataset.observationSize();
         float[] scratch = new float[views() * batchSize * size];
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         boolean measured = threads.isCurrentThreadCpuTimeSupported();
         long cpuAtStart = measured ? threads.getCurrentThreadCpuTime() : 0;
         try {
