@@ -20,7 +20,9 @@ import org.disentangle4j.metrics.MetricsBenchmark;
 import org.disentangle4j.metrics.ProgressListener;
 import org.disentangle4j.model.Method;
 import org.disentangle4j.model.Methods;
-import org.disentangle4j.model.VaeModel;
+import org.disentangle4j.model.ComposedModel;
+import org.disentangle4j.model.architecture.ConvGaussianEncoder;
+import org.disentangle4j.model.architecture.ConvImageDecoder;
 import org.disentangle4j.nn.ComputePeak;
 import org.disentangle4j.nn.FlopCounter;
 import org.disentangle4j.nn.Torch;
@@ -145,9 +147,9 @@ public final class BenchCommand implements Callable<Integer> {
         try (NDManager manager = Torch.newManager();
                 Run run = trainCommand(List.of("--model", "beta-vae", "--batch-size", Integer.toString(batchSize)), warmup + steps,
                         1_000_000, dir.resolve("beta-vae-standard")).createRun(manager)) {
-            VaeModel vae = (VaeModel) run.model();
-            FlopCounter.Count enc = FlopCounter.forward(vae.encoder(), new Shape(1, 1, 64, 64));
-            FlopCounter.Count dec = FlopCounter.forward(vae.decoder(), new Shape(1, 10));
+            ComposedModel vae = (ComposedModel) run.model();
+            FlopCounter.Count enc = FlopCounter.forward(((ConvGaussianEncoder) vae.encoder()).network(), new Shape(1, 1, 64, 64));
+            FlopCounter.Count dec = FlopCounter.forward(((ConvImageDecoder) vae.decoder()).network(), new Shape(1, 10));
             long forwardMacs = enc.macs() + dec.macs();
             long stepFlops = FlopCounter.trainingFlops(forwardMacs, enc.firstLayerMacs()) * batchSize;
             Timing timing = Timing.train(run, warmup, warmup + steps, new TrainingListener() {});

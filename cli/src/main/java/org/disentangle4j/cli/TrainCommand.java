@@ -203,12 +203,12 @@ public final class TrainCommand implements Callable<Integer> {
         }
         // a method's latent size for this dataset (cfasl: 6 on shapes3d), unless given or set by blocks
         if (blockSpec == null && !parsed.hasMatchedOption("--latent-dim")
-                && method.trainingDefaults().get("latent-dim:" + dataset) instanceof Integer datasetDefault) dim = datasetDefault;
+                && method.trainingDefaults().latentDimOn().containsKey(dataset)) dim = method.trainingDefaults().latentDimOn().get(dataset);
         double lr = learningRate;
-        if (!parsed.hasMatchedOption("--lr") && method.trainingDefaults().get("lr") instanceof Double methodDefault) lr = methodDefault;
+        if (!parsed.hasMatchedOption("--lr") && method.trainingDefaults().learningRate() != null) lr = method.trainingDefaults().learningRate();
         int batch = batchSize;
-        if (!parsed.hasMatchedOption("--batch-size") && method.trainingDefaults().get("batch-size") instanceof Integer b) batch = b;
-        if (!parsed.hasMatchedOption("--latent-dim") && blockSpec == null && "factors".equals(method.trainingDefaults().get("latent-dim"))) {
+        if (!parsed.hasMatchedOption("--batch-size") && method.trainingDefaults().batchSize() != null) batch = method.trainingDefaults().batchSize();
+        if (!parsed.hasMatchedOption("--latent-dim") && blockSpec == null && method.trainingDefaults().latentPerFactor()) {
             dim = factorCount(); // one latent per factor (cdg-vae)
         }
         TrainingConfig config = new TrainingConfig(model, dataset, dataFile == null ? null : dataFile.toString(), steps,
@@ -219,7 +219,7 @@ public final class TrainCommand implements Callable<Integer> {
         return Run.create(config, dir, manager);
     }
 
-    /** The number of factors of the dataset (the latent size of a method whose {@code latent-dim} default is {@code factors}). */
+    /** The number of factors of the dataset (the latent size of a method with one latent per factor). */
     private int factorCount() {
         GroundTruthDataset data = Datasets.open(dataset, dataFile);
         try {
@@ -229,9 +229,9 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** The dataset's blocks for a method whose {@code blocks} default says so, unless the latent size is given. */
+    /** The dataset's blocks for a method whose blocks come from the dataset, unless the latent size is given. */
     private BlockSpec defaultBlocks(Method method, boolean latentDimGiven) {
-        if (latentDimGiven || !BlockSpec.FROM_DATASET.equals(method.trainingDefaults().get("blocks"))) return null;
+        if (latentDimGiven || !method.trainingDefaults().blocksFromDataset()) return null;
         GroundTruthDataset data = Datasets.open(dataset, dataFile, graph);
         try {
             return BlockSpec.of(data).orElse(null);

@@ -32,6 +32,14 @@ class ModelsCommandTest {
         assertTrue(text.matches("(?s).*--iteration-threshold +default 100000 .*"), text);
         assertTrue(text.matches("(?s).*--lambda-d +default 10·lambda-od .*"), text);
         assertTrue(text.matches("(?s).*--lambda-d +default lambda-od .*"), text);
+        // each method's composition: its parts and its terms in the order they enter the loss
+        String factorVae = text.substring(text.indexOf("factor-vae "), text.indexOf("dip-vae-i "));
+        assertTrue(factorVae.contains("    encoder: conv 64×64 → Gaussian (MLP on other data)"), factorVae);
+        assertTrue(factorVae.contains("    objective: reconstruction + KL + γ·TC by a discriminator (own Adam)"), factorVae);
+        String cdg = text.substring(text.indexOf("cdg-vae "), text.indexOf("mlp-vae "));
+        assertTrue(cdg.contains("    latent structure: causal layer over the dataset's DAG"), cdg);
+        assertTrue(cdg.contains("    objective: reconstruction + β·KL + λ·alignment of latents with labels"), cdg);
+        assertTrue(text.contains("the terms of --base (one of vae, beta-vae, beta-tcvae, factor-vae"), text);
     }
 
     @Test

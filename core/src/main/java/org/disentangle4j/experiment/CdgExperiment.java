@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.disentangle4j.metrics.CdmScore;
 import org.disentangle4j.metrics.MetricSuite;
-import org.disentangle4j.model.CdgVae;
+import org.disentangle4j.model.Parts;
 import org.disentangle4j.model.InterventionGridFigure;
 
 /**
@@ -26,7 +26,7 @@ public final class CdgExperiment {
 
     public static final List<Entry> ENTRIES = List.of(
             new Entry("cdg-vae", "cdg-vae", Map.of()),
-            new Entry("cdg-vae shared decoder", "cdg-vae", Map.of(CdgVae.DECODER.name(), (double) CdgVae.DECODER.choices().indexOf("shared"))),
+            new Entry("cdg-vae shared decoder", "cdg-vae", Map.of(Parts.DECODER_CHOICE.name(), (double) Parts.DECODER_CHOICE.choices().indexOf("shared"))),
             new Entry("mlp-vae (plain VAE)", "mlp-vae", Map.of()));
     public static final String DATASET = "pendulum";
     public static final int DEFAULT_SEEDS = 2;

@@ -6,15 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.disentangle4j.model.Methods;
+import org.disentangle4j.model.objective.DiscriminatorTcTerm;
+import org.disentangle4j.model.objective.MinibatchTcTerm;
 import org.disentangle4j.metrics.DciScore;
 import org.disentangle4j.metrics.FactorVaeScore;
 import org.disentangle4j.metrics.MetricSuite;
 import org.disentangle4j.metrics.MigScore;
 import org.disentangle4j.metrics.MultiFactorVoteScore;
-import org.disentangle4j.model.BetaTcVae;
-import org.disentangle4j.model.BetaVae;
-import org.disentangle4j.model.Cfasl;
-import org.disentangle4j.model.FactorVae;
 
 /**
  * The built-in experiment of CFASL ({@code experiment cfasl}): each base VAE of the paper's kind
@@ -62,16 +61,16 @@ public final class CfaslExperiment {
     private CfaslExperiment() {}
 
     private static List<Entry> entries() {
-        double betaVae = BetaVae.BETA.defaultValue(), betaTc = BetaTcVae.BETA.defaultValue(), gamma = FactorVae.GAMMA.defaultValue();
+        double betaVae = Methods.BETA.defaultValue(), betaTc = MinibatchTcTerm.BETA.defaultValue(), gamma = DiscriminatorTcTerm.GAMMA.defaultValue();
         List<Entry> entries = new ArrayList<>();
         entries.add(new Entry("vae", false, "vae", Map.of()));
-        entries.add(new Entry("vae", true, "cfasl", Map.of(Cfasl.BASE.name(), Cfasl.BASE.parse("vae"))));
-        entries.add(new Entry("beta-vae", false, "beta-vae", Map.of(BetaVae.BETA.name(), betaVae)));
-        entries.add(new Entry("beta-vae", true, "cfasl", Map.of(Cfasl.BASE.name(), Cfasl.BASE.parse("beta-vae"), Cfasl.BETA.name(), betaVae)));
-        entries.add(new Entry("beta-tcvae", false, "beta-tcvae", Map.of(BetaTcVae.BETA.name(), betaTc)));
-        entries.add(new Entry("beta-tcvae", true, "cfasl", Map.of(Cfasl.BASE.name(), Cfasl.BASE.parse("beta-tcvae"), Cfasl.BETA.name(), betaTc)));
-        entries.add(new Entry("factor-vae", false, "factor-vae", Map.of(FactorVae.GAMMA.name(), gamma)));
-        entries.add(new Entry("factor-vae", true, "cfasl", Map.of(Cfasl.BASE.name(), Cfasl.BASE.parse("factor-vae"), Cfasl.GAMMA.name(), gamma)));
+        entries.add(new Entry("vae", true, "cfasl", Map.of(Methods.CFASL_BASE.name(), Methods.CFASL_BASE.parse("vae"))));
+        entries.add(new Entry("beta-vae", false, "beta-vae", Map.of(Methods.BETA.name(), betaVae)));
+        entries.add(new Entry("beta-vae", true, "cfasl", Map.of(Methods.CFASL_BASE.name(), Methods.CFASL_BASE.parse("beta-vae"), Methods.BETA.name(), betaVae)));
+        entries.add(new Entry("beta-tcvae", false, "beta-tcvae", Map.of(MinibatchTcTerm.BETA.name(), betaTc)));
+        entries.add(new Entry("beta-tcvae", true, "cfasl", Map.of(Methods.CFASL_BASE.name(), Methods.CFASL_BASE.parse("beta-tcvae"), Methods.BETA.name(), betaTc)));
+        entries.add(new Entry("factor-vae", false, "factor-vae", Map.of(DiscriminatorTcTerm.GAMMA.name(), gamma)));
+        entries.add(new Entry("factor-vae", true, "cfasl", Map.of(Methods.CFASL_BASE.name(), Methods.CFASL_BASE.parse("factor-vae"), DiscriminatorTcTerm.GAMMA.name(), gamma)));
         return List.copyOf(entries);
     }
 

@@ -26,7 +26,7 @@ import org.disentangle4j.metrics.MetricSuite;
 import org.disentangle4j.metrics.SpectralIndependenceScore;
 import org.disentangle4j.metrics.stats.Mmd;
 import org.disentangle4j.model.Model;
-import org.disentangle4j.model.VaeModel;
+import org.disentangle4j.model.objective.SpectralIndependenceTerm;
 import org.disentangle4j.nn.ConvEncoder;
 import org.disentangle4j.nn.GlorotUniform;
 import org.disentangle4j.train.Run;
@@ -96,7 +96,7 @@ public final class ImExtrapolationExperiment {
     /** λ = 0 and λ = {@link #IM_WEIGHT}, each over seeds 0 … seeds − 1. */
     public static SweepGrid grid(int seeds, long steps) {
         List<Setting> settings = java.util.stream.DoubleStream.of(0, IM_WEIGHT)
-                .mapToObj(lambda -> new Setting(MODEL, Map.of(VaeModel.IM_WEIGHT.name(), lambda))).toList();
+                .mapToObj(lambda -> new Setting(MODEL, Map.of(SpectralIndependenceTerm.IM_WEIGHT.name(), lambda))).toList();
         return SweepGrid.seeded(settings, DATASET, seeds, steps, BATCH_SIZE, LEARNING_RATE, LATENT_DIM, METRICS,
                 MetricSuite.Votes.REFERENCE);
     }
@@ -112,7 +112,7 @@ public final class ImExtrapolationExperiment {
         List<ExperimentTable.Group> groups = new ArrayList<>();
         for (double lambda : new double[] {0, IM_WEIGHT}) {
             groups.add(new ExperimentTable.Group(List.of(label(lambda)),
-                    run -> run.hyperParameters().getOrDefault(VaeModel.IM_WEIGHT.name(), 0.0) == lambda));
+                    run -> run.hyperParameters().getOrDefault(SpectralIndependenceTerm.IM_WEIGHT.name(), 0.0) == lambda));
         }
         return groups;
     }
@@ -228,7 +228,7 @@ public final class ImExtrapolationExperiment {
             for (double lambda : new double[] {0, IM_WEIGHT}) {
                 List<RunScores> scores = new ArrayList<>();
                 for (SweepResults.Row row : rows) {
-                    if (!row.complete() || row.run().hyperParameters().getOrDefault(VaeModel.IM_WEIGHT.name(), 0.0) != lambda) continue;
+                    if (!row.complete() || row.run().hyperParameters().getOrDefault(SpectralIndependenceTerm.IM_WEIGHT.name(), 0.0) != lambda) continue;
                     scores.add(score(out.resolve(row.run().name()), manager, set, features));
                 }
                 byLambda.put(lambda, scores);

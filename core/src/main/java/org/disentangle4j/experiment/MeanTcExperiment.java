@@ -10,7 +10,7 @@ import org.disentangle4j.metrics.FactorVaeScore;
 import org.disentangle4j.metrics.MeanTcScore;
 import org.disentangle4j.metrics.MetricSuite;
 import org.disentangle4j.metrics.MigScore;
-import org.disentangle4j.model.MeanTcVae;
+import org.disentangle4j.model.objective.MeanTcTerm;
 
 /**
  * The built-in experiment of the factorised mean representation ({@code experiment mean-tc}):
@@ -31,7 +31,7 @@ public final class MeanTcExperiment {
             new Entry("beta-tcvae", "beta-tcvae", Map.of()),
             new Entry("factor-vae", "factor-vae", Map.of()),
             new Entry("mean-tc-vae", "mean-tc-vae", Map.of()),
-            new Entry("mean-tc-vae γ=" + SweepRun.format(WEAK_GAMMA), "mean-tc-vae", Map.of(MeanTcVae.GAMMA.name(), WEAK_GAMMA)));
+            new Entry("mean-tc-vae γ=" + SweepRun.format(WEAK_GAMMA), "mean-tc-vae", Map.of(MeanTcTerm.GAMMA.name(), WEAK_GAMMA)));
     public static final String DATASET = "dsprites";
     public static final int DEFAULT_SEEDS = 3;
     /** At about 300 images/s (batch 64) a run trains in about 4 minutes; see the README for the measured wall time. */
@@ -69,7 +69,7 @@ public final class MeanTcExperiment {
     public static String markdown(List<ExperimentTable.Summary> summaries, int seeds, long steps, String wallTime) {
         return "# Factorised mean representation: TC of the means vs the sampled codes\n\n"
                 + String.format(Locale.ROOT, "%d seeds × %,d steps on dSprites, batch %d, Adam lr %s, 10 latent dimensions, each "
-                + "model's default hyper-parameters (β-TCVAE β = 6, FactorVAE γ = 40, mean-tc-vae β = 6 and γ = " + SweepRun.format(MeanTcVae.GAMMA.defaultValue())
+                + "model's default hyper-parameters (β-TCVAE β = 6, FactorVAE γ = 40, mean-tc-vae β = 6 and γ = " + SweepRun.format(MeanTcTerm.GAMMA.defaultValue())
                 + ", and γ = " + SweepRun.format(WEAK_GAMMA) + "). "
                 + "TC(μ): Gaussian TC of the posterior means' covariance over 10,000 images; TC(z): of the sampled codes, Gaussian "
                 + "and by minibatch-weighted sampling (2,000 codes, the code's own posterior included: biased upwards for narrow posteriors); recon: the last logged reconstruction loss (nats per image); "

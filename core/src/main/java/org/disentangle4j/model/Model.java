@@ -166,7 +166,7 @@ public abstract class Model implements AutoCloseable {
     }
 
     /** Codes (B, d) with column {@code column} replaced by {@code values} (B); the other columns bit-identical. */
-    protected static NDArray replaceColumn(NDArray codes, int column, NDArray values) {
+    public static NDArray replaceColumn(NDArray codes, int column, NDArray values) {
         long d = codes.getShape().get(1);
         if (column < 0 || column >= d) throw new IllegalArgumentException("latent node " + column + " outside 0.." + (d - 1));
         NDList parts = new NDList();

@@ -25,10 +25,12 @@ public final class SymmetriesFigure implements ExtraFigure {
     private static final int SCALE = 2;
     private static final int LABEL_WIDTH = 30;
 
-    private final Cfasl model;
+    private final Model model;
+    private final SymmetryCodebook codebook;
 
-    public SymmetriesFigure(Cfasl model) {
+    public SymmetriesFigure(Model model, SymmetryCodebook codebook) {
         this.model = model;
+        this.codebook = codebook;
     }
 
     @Override
@@ -55,10 +57,10 @@ public final class SymmetriesFigure implements ExtraFigure {
      */
     public float[] traversals(FigureInputs inputs, float[] image) {
         int d = model.latentDim();
-        int s = model.codebook().subSymmetries();
+        int s = codebook.subSymmetries();
         try (NDManager m = inputs.parent().newSubManager()) {
             NDArray z = model.represent(inputs.batch(m, image, 1));                        // (1, D)
-            NDArray algebra = model.codebook().parameter().getArray().duplicate();
+            NDArray algebra = codebook.parameter().getArray().duplicate();
             algebra.attach(m);
             NDArray sections = algebra.reshape(d, s, d, d).mean(new int[] {1});           // (D, D, D)
             NDList rows = new NDList();

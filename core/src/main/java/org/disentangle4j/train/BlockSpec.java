@@ -16,8 +16,6 @@ import org.disentangle4j.model.Method;
 public record BlockSpec(int[] sizes) {
     /** The hyper-parameter an additive method takes its block size from. */
     public static final String BLOCK_SIZE = "block-size";
-    /** Value of a method's {@code blocks} training default: the dataset's own blocks. */
-    public static final String FROM_DATASET = "dataset";
 
     public BlockSpec {
         sizes = sizes.clone();

@@ -11,20 +11,20 @@ class AnnealedVaeTest {
 
     @Test
     void capacityGrowsLinearlyToItsMaximumThenStays() {
-        assertEquals(0.0, AnnealedVae.capacity(25, 0, 100_000), 0);          // the first update sees C = 0
-        assertEquals(0.00025, AnnealedVae.capacity(25, 1, 100_000), 1e-12);  // 25/100,000
-        assertEquals(12.5, AnnealedVae.capacity(25, 50_000, 100_000), 1e-12);
-        assertEquals(25.0, AnnealedVae.capacity(25, 100_000, 100_000), 1e-12);
-        assertEquals(25.0, AnnealedVae.capacity(25, 300_000, 100_000), 0);
-        assertEquals(7.5, AnnealedVae.capacity(10, 3, 4), 1e-12);
+        assertEquals(0.0, org.disentangle4j.model.objective.CapacityTerm.capacity(25, 0, 100_000), 0);          // the first update sees C = 0
+        assertEquals(0.00025, org.disentangle4j.model.objective.CapacityTerm.capacity(25, 1, 100_000), 1e-12);  // 25/100,000
+        assertEquals(12.5, org.disentangle4j.model.objective.CapacityTerm.capacity(25, 50_000, 100_000), 1e-12);
+        assertEquals(25.0, org.disentangle4j.model.objective.CapacityTerm.capacity(25, 100_000, 100_000), 1e-12);
+        assertEquals(25.0, org.disentangle4j.model.objective.CapacityTerm.capacity(25, 300_000, 100_000), 0);
+        assertEquals(7.5, org.disentangle4j.model.objective.CapacityTerm.capacity(10, 3, 4), 1e-12);
     }
 
     private static float[] regularizerAndCapacity(float kl, long step) {
         try (NDManager m = Torch.newManager()) {
             ModelSpec spec = Methods.spec("annealed-vae", new int[] {1, 64, 64}, 2, Likelihood.BERNOULLI, Map.of());
-            try (Model model = Methods.create(spec, m, 1); NDManager s = m.newSubManager()) {
+            try (NDManager s = m.newSubManager()) {
                 Losses losses = new Losses().term("kl", s.create(kl));
-                float r = ((AnnealedVae) model).regularizer(losses, null, null, new StepContext(step, s, 0, true)).getFloat();
+                float r = Regularizers.of(spec, losses, null, null, new StepContext(step, s, 0, true)).getFloat();
                 return new float[] {r, losses.term("capacity").getFloat()};
             }
         }

@@ -37,24 +37,28 @@ class AutoencoderTest {
     @Test
     void theAdditiveDecoderOutputIsTheSumOfItsBlockOutputs() {
         try (NDManager root = Torch.newManager();
-                AdditiveAutoencoder model = (AdditiveAutoencoder) create("additive-ae", 4, Map.of("block-size", 2.0), root);
+                ComposedModel model = (ComposedModel) create("additive-ae", 4, Map.of("block-size", 2.0), root);
                 NDManager m = model.manager().newSubManager()) {
             assertArrayEquals(new int[][] {{0, 1}, {2, 3}}, model.latentBlocks().orElseThrow());
             NDArray codes = m.create(noise(5 * 4, 1), new Shape(5, 4)).mul(4).sub(2);
             float[] whole = model.decode(codes, false).toFloatArray();
-            List<NDArray> blocks = model.decodeBlocks(codes);
+            List<NDArray> blocks = decodeBlocks(model, codes);
             assertEquals(2, blocks.size());
             float[] sum = blocks.get(0).add(blocks.get(1)).toFloatArray();
             assertArrayEquals(sum, whole, 1e-5f);
             // block 1's rendering depends on z2, z3 only
             NDArray moved = codes.duplicate();
             moved.set(new ai.djl.ndarray.index.NDIndex(":, 0:2"), 0.5f);
-            assertArrayEquals(blocks.get(1).toFloatArray(), model.decodeBlocks(moved).get(1).toFloatArray(), 0f);
+            assertArrayEquals(blocks.get(1).toFloatArray(), decodeBlocks(model, moved).get(1).toFloatArray(), 0f);
         }
     }
 
     /** f(a, b) + f(a', b') − f(a, b') − f(a', b) over every pixel: 0 for an additive decoder. */
-    private static double interaction(Autoencoder model, NDManager m) {
+    private static List<NDArray> decodeBlocks(ComposedModel model, NDArray codes) {
+        return ((org.disentangle4j.model.architecture.AdditiveImageDecoder) model.decoder()).decodeBlocks(codes, false);
+    }
+
+    private static double interaction(Model model, NDManager m) {
         float[] a = {1.2f, -0.7f}, a2 = {-1.5f, 0.4f}, b = {0.3f, 1.1f}, b2 = {-0.9f, -1.3f};
         float[] codes = new float[16];
         float[][] rows = {concat(a, b), concat(a2, b2), concat(a, b2), concat(a2, b)};
@@ -76,8 +80,8 @@ class AutoencoderTest {
     @Test
     void onlyTheAdditiveDecoderHasNoInteractionBetweenBlocks() {
         try (NDManager root = Torch.newManager();
-                Autoencoder additive = (Autoencoder) create("additive-ae", 4, Map.of("block-size", 2.0), root);
-                Autoencoder plain = (Autoencoder) create("ae", 4, Map.of(), root);
+                Model additive = create("additive-ae", 4, Map.of("block-size", 2.0), root);
+                Model plain = create("ae", 4, Map.of(), root);
                 NDManager m = root.newSubManager()) {
             assertTrue(interaction(additive, m) < 1e-4, "additive: " + interaction(additive, m));
             assertTrue(interaction(plain, m) > 1e-2, "non-additive: " + interaction(plain, m));
@@ -96,7 +100,7 @@ class AutoencoderTest {
     @Test
     void batchNormalisationUsesBatchStatisticsInTrainingAndRunningOnesInInference() {
         int n = 16, d = 3;
-        try (NDManager root = Torch.newManager(); Autoencoder model = (Autoencoder) create("ae", d, Map.of(), root);
+        try (NDManager root = Torch.newManager(); Model model = create("ae", d, Map.of(), root);
                 NDManager m = model.manager().newSubManager()) {
             SequentialBlock encoder = (SequentialBlock) model.parts().get("encoder");
             List<Block> layers = new ArrayList<>(encoder.getChildren().values());
@@ -105,10 +109,10 @@ class AutoencoderTest {
 
             // inference mode changes no running statistic and treats each image on its own
             Map<String, float[]> before = runningStatistics(lastNorm);
-            float[] eval = model.encode(x, false).toFloatArray();
+            float[] eval = ((ComposedModel) model).encoder().forward(x, false).toFloatArray();
             NDArray shuffled = m.create(noise(n * 3 * 64 * 64, 3), new Shape(n, 3, 64, 64));
             shuffled.set(new ai.djl.ndarray.index.NDIndex("0"), x.get(0));
-            float[] evalOther = model.encode(shuffled, false).toFloatArray();
+            float[] evalOther = ((ComposedModel) model).encoder().forward(shuffled, false).toFloatArray();
             assertArrayEquals(java.util.Arrays.copyOf(eval, d), java.util.Arrays.copyOf(evalOther, d), 1e-5f);
             runningStatistics(lastNorm).forEach((k, v) -> assertArrayEquals(before.get(k), v, 0f, k));
 
@@ -166,7 +170,7 @@ class AutoencoderTest {
             UserInputException e = assertThrows(UserInputException.class, () -> create("additive-ae", 3, Map.of("block-size", 2.0), root));
             assertEquals("--latent-dim 3 is not a multiple of --block-size 2; an additive decoder needs blocks of equal size", e.getMessage());
             assertFalse(Methods.get("ae").hyperParameters().stream().anyMatch(h -> h.name().equals("block-size")));
-            assertEquals(1e-3, Methods.get("ae").trainingDefaults().get("lr"));
+            assertEquals(1e-3, Methods.get("ae").trainingDefaults().learningRate());
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.SplittableRandom;
+import org.disentangle4j.model.objective.MinibatchTcTerm;
 import org.disentangle4j.nn.Torch;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +49,7 @@ class BetaTcVaeTest {
         }
         try (NDManager m = Torch.newManager()) {
             Shape shape = new Shape(batch, 2);
-            double tc = BetaTcVae.totalCorrelation(m.create(z, shape), m.create(mean, shape), m.create(logVar, shape)).getFloat();
+            double tc = MinibatchTcTerm.totalCorrelation(m.create(z, shape), m.create(mean, shape), m.create(logVar, shape)).getFloat();
             return tc + (2 - 1) * Math.log(batch);
         }
     }
@@ -90,7 +91,7 @@ class BetaTcVaeTest {
         }
         try (NDManager m = Torch.newManager()) {
             Shape shape = new Shape(batch, 2);
-            double tc = BetaTcVae.totalCorrelation(m.create(z, shape), m.create(mean, shape), m.create(logVar, shape)).getFloat();
+            double tc = MinibatchTcTerm.totalCorrelation(m.create(z, shape), m.create(mean, shape), m.create(logVar, shape)).getFloat();
             assertEquals(0, tc + Math.log(batch), 0.03);
         }
     }
@@ -98,7 +99,7 @@ class BetaTcVaeTest {
     @Test
     void logSumExpIsStableForLargeValues() {
         try (NDManager m = Torch.newManager()) {
-            float[] v = BetaTcVae.logSumExp(m.create(new float[] {1000, 1000, -5, 0}, new Shape(2, 2)), 1).toFloatArray();
+            float[] v = MinibatchTcTerm.logSumExp(m.create(new float[] {1000, 1000, -5, 0}, new Shape(2, 2)), 1).toFloatArray();
             assertEquals(1000 + Math.log(2), v[0], 1e-3);
             assertEquals(Math.log(Math.exp(-5) + 1), v[1], 1e-6);
         }

@@ -11,6 +11,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.disentangle4j.model.objective.LabelAlignmentTerm;
 import org.disentangle4j.io.UserInputException;
 import org.disentangle4j.nn.Torch;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,15 +59,15 @@ class CdgVaeTest {
 
     @Test
     void alignmentIsTheBceOfTheLabelledRowsOnly() {
-        try (NDManager root = Torch.newManager(); CdgVae model = (CdgVae) Methods.create(CdgTestData.spec("linear", "blocks"), root, 3);
+        try (NDManager root = Torch.newManager(); Model model = Methods.create(CdgTestData.spec("linear", "blocks"), root, 3);
                 NDManager m = model.manager().newSubManager()) {
             NDArray zbar = m.create(new float[] {0, 1, -1, 2, 5, 5, 5, 5}, new Shape(2, 4));
             int[][] factors = {{0, 4, 2, 1}, {0, 0, 0, 0}}; // scaled labels (0, 1, 0.5, 0.25); row 2 unlabelled
             Batch batch = new Batch(m.zeros(new Shape(2, 1, 8, 8)), factors, null, new boolean[] {true, false});
             double expected = bce(0, 0) + bce(1, 1) + bce(-1, 0.5) + bce(2, 0.25);
-            assertEquals(expected, model.alignment(batch, zbar, m).getFloat(), 1e-5);
+            assertEquals(expected, LabelAlignmentTerm.alignment(batch, zbar, model.spec().datasetFacts().orElse(null), m).getFloat(), 1e-5);
             Batch none = new Batch(m.zeros(new Shape(2, 1, 8, 8)), factors, null, null);
-            assertEquals(0f, model.alignment(none, zbar, m).getFloat());
+            assertEquals(0f, LabelAlignmentTerm.alignment(none, zbar, model.spec().datasetFacts().orElse(null), m).getFloat());
         }
     }
 

@@ -19,6 +19,8 @@ import javax.imageio.ImageIO;
 import org.disentangle4j.data.Datasets;
 import org.disentangle4j.data.GroundTruthDataset;
 import org.disentangle4j.io.UserInputException;
+import org.disentangle4j.model.objective.DiscriminatorTcTerm;
+import org.disentangle4j.model.objective.SymmetryTerm;
 import org.disentangle4j.nn.Torch;
 import org.disentangle4j.viz.ImageGrid;
 import org.junit.jupiter.api.Test;
@@ -40,13 +42,13 @@ class CfaslTest {
         try (NDManager m = Torch.newManager()) {
             NDArray z1 = m.create(new float[] {1, 0}, new Shape(1, 2));
             NDArray z2 = m.create(new float[] {(float) Math.cos(theta), (float) Math.sin(theta)}, new Shape(1, 2));
-            Cfasl.Equivariance exact = Cfasl.encoderEquivariance(z1, z2, rotation(m, theta));
+            SymmetryTerm.Equivariance exact = SymmetryTerm.encoderEquivariance(z1, z2, rotation(m, theta));
             assertEquals(0, exact.loss().getFloat(), 1e-12);
             assertArrayEquals(z2.toFloatArray(), exact.z1Moved().toFloatArray(), 1e-6f);
             assertArrayEquals(z1.toFloatArray(), exact.z2Moved().toFloatArray(), 1e-6f);
             // turning by φ instead: each MSE is (2 − 2cos(φ − θ)) / 2 over the two entries
             double phi = 0.2;
-            Cfasl.Equivariance off = Cfasl.encoderEquivariance(z1, z2, rotation(m, phi));
+            SymmetryTerm.Equivariance off = SymmetryTerm.encoderEquivariance(z1, z2, rotation(m, phi));
             assertEquals(2 * (1 - Math.cos(phi - theta)), off.loss().getFloat(), 1e-6);
         }
     }
@@ -56,10 +58,10 @@ class CfaslTest {
         try (NDManager m = Torch.newManager()) {
             // A = [[0, 1], [0, 0]], B = [[0, 0], [1, 0]]: AB − BA = diag(1, −1), ‖·‖² = 2; one pair, 4 entries
             NDArray pair = m.create(new float[] {0, 1, 0, 0, 0, 0, 1, 0}, new Shape(2, 2, 2));
-            assertEquals(0.5, Cfasl.meanCommutator(pair).getFloat(), 1e-7);
+            assertEquals(0.5, SymmetryTerm.meanCommutator(pair).getFloat(), 1e-7);
             // a third element commuting with both (the zero matrix) adds two pairs of 0: 2 / (3 · 4)
             NDArray three = m.create(new float[] {0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0}, new Shape(3, 2, 2));
-            assertEquals(2.0 / 12, Cfasl.meanCommutator(three).getFloat(), 1e-7);
+            assertEquals(2.0 / 12, SymmetryTerm.meanCommutator(three).getFloat(), 1e-7);
         }
     }
 
@@ -87,10 +89,10 @@ class CfaslTest {
             Map<String, Float> expected = terms(base.getKey(), base.getValue());
             Map<String, Double> off = new HashMap<>(base.getValue());
             off.putAll(NO_CFASL);
-            off.put("base", Cfasl.BASE.parse(base.getKey()));
+            off.put("base", Methods.CFASL_BASE.parse(base.getKey()));
             Map<String, Float> without = terms("cfasl", off);
             Map<String, Double> on = new HashMap<>(base.getValue());
-            on.put("base", Cfasl.BASE.parse(base.getKey()));
+            on.put("base", Methods.CFASL_BASE.parse(base.getKey()));
             Map<String, Float> with = terms("cfasl", on);
             for (Map.Entry<String, Float> term : expected.entrySet()) {
                 assertEquals(Float.floatToRawIntBits(term.getValue()), Float.floatToRawIntBits(without.get(term.getKey())),
@@ -117,22 +119,22 @@ class CfaslTest {
     void groupsClipAndThePredictorHasItsOwnLearningRate() {
         try (NDManager root = Torch.newManager();
                 Model model = Methods.create(Methods.spec("cfasl", SHAPE, 4, Likelihood.BERNOULLI,
-                        Map.of("base", Cfasl.BASE.parse("factor-vae"))), root, 3)) {
+                        Map.of("base", Methods.CFASL_BASE.parse("factor-vae"))), root, 3)) {
             List<ParameterGroup> groups = model.parameterGroups(OptimizerSettings.adam(1e-4));
-            assertEquals(List.of(Model.MAIN_GROUP, Cfasl.PREDICTOR, FactorDiscriminator.GROUP), groups.stream().map(ParameterGroup::name).toList());
-            assertTrue(groups.get(0).parameterNames().contains(Cfasl.CODEBOOK + "/" + SymmetryCodebook.PARAMETER));
+            assertEquals(List.of(Model.MAIN_GROUP, DiscriminatorTcTerm.GROUP, SymmetryTerm.PREDICTOR), groups.stream().map(ParameterGroup::name).toList());
+            assertTrue(groups.get(0).parameterNames().contains(SymmetryTerm.CODEBOOK + "/" + SymmetryCodebook.PARAMETER));
             assertEquals(1.0, groups.get(0).optimizer().clipNorm());
             assertEquals(1e-4, groups.get(0).optimizer().learningRate());
-            assertEquals(2e-5, groups.get(1).optimizer().learningRate());
-            assertEquals(1.0, groups.get(1).optimizer().clipNorm());
-            assertEquals(FactorDiscriminator.OPTIMIZER, groups.get(2).optimizer());
+            assertEquals(2e-5, groups.get(2).optimizer().learningRate());
+            assertEquals(1.0, groups.get(2).optimizer().clipNorm());
+            assertEquals(DiscriminatorTcTerm.OPTIMIZER, groups.get(1).optimizer());
             // every trainable parameter is in exactly one group
             long all = model.namedParameters().values().stream().filter(p -> p.requiresGradient()).count();
             assertEquals(all, groups.stream().mapToLong(g -> g.parameterNames().size()).sum());
         }
-        assertEquals(6, Cfasl.METHOD.trainingDefaults().get("latent-dim:shapes3d"));
+        assertEquals(6, Methods.CFASL.trainingDefaults().latentDimOn().get("shapes3d"));
         assertThrows(UserInputException.class, () -> Methods.create(Methods.spec("cfasl", SHAPE, 4, Likelihood.BERNOULLI,
-                Map.of("base", Cfasl.BASE.parse("beta-tcvae"), "beta", 0.5)), Torch.newManager(), 3));
+                Map.of("base", Methods.CFASL_BASE.parse("beta-tcvae"), "beta", 0.5)), Torch.newManager(), 3));
         assertThrows(UserInputException.class, () -> Methods.create(Methods.spec("cfasl", SHAPE, 1, Likelihood.BERNOULLI, Map.of()),
                 Torch.newManager(), 3));
     }
@@ -141,16 +143,16 @@ class CfaslTest {
     void symmetriesFigureHasOneRowPerSectionAndAZeroSectionLeavesItsRowStill(@TempDir Path tmp) throws Exception {
         GroundTruthDataset data = Datasets.open("dsprites", null);
         try (NDManager root = Torch.newManager();
-                Cfasl model = (Cfasl) Methods.create(Methods.spec("cfasl", SHAPE, 3, Likelihood.BERNOULLI, Map.of()), root, 3)) {
+                ComposedModel model = (ComposedModel) Methods.create(Methods.spec("cfasl", SHAPE, 3, Likelihood.BERNOULLI, Map.of()), root, 3)) {
             // section 1's sub-symmetries all zero: exp(t·0) = I, every column of row 1 is the reconstruction
-            NDArray algebra = model.codebook().parameter().getArray();
+            NDArray algebra = model.term(SymmetryTerm.class).orElseThrow().codebook().parameter().getArray();
             float[] a = algebra.toFloatArray();
-            int s = model.codebook().subSymmetries();
+            int s = model.term(SymmetryTerm.class).orElseThrow().codebook().subSymmetries();
             java.util.Arrays.fill(a, 1 * s * 9, 2 * s * 9, 0f);
             algebra.set(java.nio.FloatBuffer.wrap(a));
             FigureInputs inputs = new FigureInputs(data, root, 7);
             float[] image = inputs.render(1, 11);
-            float[] images = new SymmetriesFigure(model).traversals(inputs, image);
+            float[] images = new SymmetriesFigure(model, model.term(SymmetryTerm.class).orElseThrow().codebook()).traversals(inputs, image);
             int size = 64 * 64, steps = SymmetriesFigure.STEPS, middle = steps / 2;
             assertEquals(3 * steps * size, images.length);
             float[] reconstruction;
@@ -168,7 +170,7 @@ class CfaslTest {
             assertNotEquals(0, maxDifference(reconstruction, java.util.Arrays.copyOfRange(images, 0, size)));
 
             Path png = tmp.resolve(SymmetriesFigure.FILE);
-            new SymmetriesFigure(model).write(inputs, png);
+            new SymmetriesFigure(model, model.term(SymmetryTerm.class).orElseThrow().codebook()).write(inputs, png);
             BufferedImage written = ImageIO.read(png.toFile());
             BufferedImage threeRows = new ImageGrid(3, 1 + steps, 1, 64, 64, 2, 30).image();
             assertEquals(threeRows.getHeight(), written.getHeight());

@@ -32,9 +32,9 @@ class DipVaeTest {
     @Test
     void typeOneCovarianceIsTheBiasedCovarianceOfTheMeans() {
         try (NDManager m = Torch.newManager()) {
-            NDArray cov = DipVae.covariance(batch(m), DipVae.Type.I);
+            NDArray cov = org.disentangle4j.model.objective.DipTerm.covariance(batch(m), org.disentangle4j.model.objective.DipTerm.Type.I);
             assertArrayEquals(new float[] {2, -1, -1, 1}, cov.toFloatArray(), 1e-6f);
-            NDArray[] p = DipVae.penalties(cov);
+            NDArray[] p = org.disentangle4j.model.objective.DipTerm.penalties(cov);
             assertEquals(2 * 1.0, p[0].getFloat(), 1e-6);           // Σ_{i≠j} Cov_ij² = 2·(−1)²
             assertEquals(1.0 + 0.0, p[1].getFloat(), 1e-6);         // (2 − 1)² + (1 − 1)²
         }
@@ -43,9 +43,9 @@ class DipVaeTest {
     @Test
     void typeTwoCovarianceAddsTheMeanPosteriorVariance() {
         try (NDManager m = Torch.newManager()) {
-            NDArray cov = DipVae.covariance(batch(m), DipVae.Type.II);
+            NDArray cov = org.disentangle4j.model.objective.DipTerm.covariance(batch(m), org.disentangle4j.model.objective.DipTerm.Type.II);
             assertArrayEquals(new float[] {2.75f, -1, -1, 2}, cov.toFloatArray(), 1e-6f);
-            NDArray[] p = DipVae.penalties(cov);
+            NDArray[] p = org.disentangle4j.model.objective.DipTerm.penalties(cov);
             assertEquals(2.0, p[0].getFloat(), 1e-6);
             assertEquals(1.75 * 1.75 + 1.0, p[1].getFloat(), 1e-5); // 4.0625
         }
@@ -54,10 +54,10 @@ class DipVaeTest {
     private static float regularizer(String method, Map<String, Double> hyper) {
         try (NDManager m = Torch.newManager()) {
             ModelSpec spec = Methods.spec(method, new int[] {1, 64, 64}, 2, Likelihood.BERNOULLI, hyper);
-            try (Model model = Methods.create(spec, m, 1); NDManager step = m.newSubManager()) {
+            try (NDManager step = m.newSubManager()) {
                 Losses losses = new Losses().term("kl", step.create(3f));
                 StepContext context = new StepContext(0, step, 0, true);
-                return ((DipVae) model).regularizer(losses, batch(step), null, context).getFloat();
+                return Regularizers.of(spec, losses, batch(step), null, context).getFloat();
             }
         }
     }

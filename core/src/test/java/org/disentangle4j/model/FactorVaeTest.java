@@ -12,6 +12,7 @@ import ai.djl.training.GradientCollector;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.disentangle4j.model.objective.DiscriminatorTcTerm;
 import org.disentangle4j.nn.Torch;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class FactorVaeTest {
             int[][] perms = {{2, 0, 1}, {1, 2, 0}};
             // out[i, j] = z[perms[j][i], j]
             assertArrayEquals(new float[] {3, 20, 1, 30, 2, 10},
-                    FactorVae.permuteDimensions(z, perms).toFloatArray(), 0f);
+                    DiscriminatorTcTerm.permuteDimensions(z, perms).toFloatArray(), 0f);
         }
     }
 
@@ -39,7 +40,7 @@ class FactorVaeTest {
         }
         try (NDManager m = Torch.newManager()) {
             StepContext context = new StepContext(3, m, 11, true);
-            float[] out = FactorVae.permuteDimensions(m.create(v, new Shape(b, 3)), context).toFloatArray();
+            float[] out = DiscriminatorTcTerm.permuteDimensions(m.create(v, new Shape(b, 3)), context).toFloatArray();
             for (int j = 0; j < 3; j++) {
                 assertArrayEquals(sorted(column(v, j, b)), sorted(column(out, j, b)), 0f, "column " + j + " keeps its values");
             }
@@ -49,7 +50,7 @@ class FactorVaeTest {
             // and not the identity on any column
             for (int j = 0; j < 3; j++) assertTrue(!Arrays.equals(column(v, j, b), column(out, j, b)));
             // the same step and seed draw the same shuffle (a resumed run replays it)
-            float[] again = FactorVae.permuteDimensions(m.create(v, new Shape(b, 3)), new StepContext(3, m, 11, true)).toFloatArray();
+            float[] again = DiscriminatorTcTerm.permuteDimensions(m.create(v, new Shape(b, 3)), new StepContext(3, m, 11, true)).toFloatArray();
             assertArrayEquals(out, again, 0f);
         }
     }
@@ -120,8 +121,8 @@ class FactorVaeTest {
             ModelSpec spec = Methods.spec("factor-vae", new int[] {1, 64, 64}, 4, Likelihood.BERNOULLI, Map.of());
             try (Model model = Methods.create(spec, m, 3)) {
                 List<ParameterGroup> groups = model.parameterGroups(OptimizerSettings.adam(1e-4));
-                assertEquals(List.of(Model.MAIN_GROUP, FactorVae.DISCRIMINATOR), groups.stream().map(ParameterGroup::name).toList());
-                assertEquals(FactorVae.DISCRIMINATOR_OPTIMIZER, groups.get(1).optimizer());
+                assertEquals(List.of(Model.MAIN_GROUP, DiscriminatorTcTerm.GROUP), groups.stream().map(ParameterGroup::name).toList());
+                assertEquals(DiscriminatorTcTerm.OPTIMIZER, groups.get(1).optimizer());
                 assertTrue(groups.get(1).parameterNames().stream().allMatch(n -> n.startsWith("discriminator/")));
                 assertTrue(groups.get(0).parameterNames().stream().noneMatch(n -> n.startsWith("discriminator/")));
 
@@ -136,7 +137,7 @@ class FactorVaeTest {
                 assertTrue(accuracy >= 0 && accuracy <= 1, "accuracy " + accuracy);
 
                 zeroGradients(model);
-                backward(model, m, FactorVae.DISCRIMINATOR);
+                backward(model, m, DiscriminatorTcTerm.GROUP);
                 assertEquals(0.0, maxGradient(model, "encoder", "decoder"), "the discriminator objective moved the VAE");
                 assertTrue(maxGradient(model, "discriminator") > 0, "the discriminator objective should move the discriminator");
             }
@@ -151,7 +152,7 @@ class FactorVaeTest {
                 backward(model, m, Model.MAIN_GROUP);
                 int before = model.manager().getManagedArrays().size();
                 backward(model, m, Model.MAIN_GROUP);
-                backward(model, m, FactorVae.DISCRIMINATOR);
+                backward(model, m, DiscriminatorTcTerm.GROUP);
                 assertEquals(before, model.manager().getManagedArrays().size());
             }
         }

@@ -25,12 +25,12 @@ class MeanTcVaeTest {
         double mean = 0, v = 0;
         for (double xi : x) mean += xi / b;
         for (double xi : x) v += (xi - mean) * (xi - mean) / b;
-        double ridge = MeanTcVae.RIDGE;
+        double ridge = org.disentangle4j.model.objective.MeanTcTerm.RIDGE;
         // covariance [[v, v, 0], [v, v, 0], [0, 0, 0]] + ridge·I: the constant dimension is independent,
         // the copied pair has TC ½(2 log(v + r) − log((v + r)² − v²))
         double expected = 0.5 * (2 * Math.log(v + ridge) - Math.log((v + ridge) * (v + ridge) - v * v));
         try (NDManager m = Torch.newManager()) {
-            float tc = MeanTcVae.meanTotalCorrelation(m.create(codes, new Shape(b, 3))).getFloat();
+            float tc = org.disentangle4j.model.objective.MeanTcTerm.meanTotalCorrelation(m.create(codes, new Shape(b, 3))).getFloat();
             assertEquals(expected, tc, 1e-3 * expected);
         }
     }

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.disentangle4j.data.Balls;
 import org.disentangle4j.metrics.DecoderFunction;
-import org.disentangle4j.model.AdditiveAutoencoder;
 import org.disentangle4j.model.Likelihood;
 import org.disentangle4j.model.Methods;
 import org.disentangle4j.model.Model;
@@ -29,7 +28,7 @@ class ModelFunctionsTest {
         try (NDManager m = Torch.newManager();
                 Model model = Methods.create(Methods.spec("additive-ae", balls.observationShape(), 4, Likelihood.BERNOULLI,
                         Map.of("block-size", 2.0)), m, 7)) {
-            AdditiveAutoencoder ae = (AdditiveAutoencoder) model;
+            Model ae = model;
             ModelRepresentation representation = new ModelRepresentation(model, balls.observationShape());
             assertArrayEquals(new int[][] {{0, 1}, {2, 3}}, representation.latentBlocks().orElseThrow());
             double[][] codes = representation.represent(x, n);

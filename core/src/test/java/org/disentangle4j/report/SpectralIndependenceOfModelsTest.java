@@ -22,7 +22,7 @@ import org.disentangle4j.model.Methods;
 import org.disentangle4j.model.Model;
 import org.disentangle4j.model.SpectralProbe;
 import org.disentangle4j.model.StepContext;
-import org.disentangle4j.model.VaeModel;
+import org.disentangle4j.model.objective.SpectralIndependenceTerm;
 import org.disentangle4j.nn.Torch;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class SpectralIndependenceOfModelsTest {
 
     private static Model vae(NDManager m, String method, double imWeight) {
-        Map<String, Double> hyper = imWeight > 0 ? Map.of(VaeModel.IM_WEIGHT.name(), imWeight) : Map.of();
+        Map<String, Double> hyper = imWeight > 0 ? Map.of(SpectralIndependenceTerm.IM_WEIGHT.name(), imWeight) : Map.of();
         return Methods.create(Methods.spec(method, new int[] {1, 64, 64}, 5, Likelihood.BERNOULLI, hyper), m, 7);
     }
 

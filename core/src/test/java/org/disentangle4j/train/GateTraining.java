@@ -62,8 +62,8 @@ final class GateTraining {
     static Fingerprint train(String model, Path dir, long steps, long seed, Map<String, Double> hyperParameters) throws IOException {
         Method method = Methods.get(model);
         // the additive-decoder paper's models train on their own dataset with its blocks (1,1), as `train` does
-        boolean blocks = BlockSpec.FROM_DATASET.equals(method.trainingDefaults().get("blocks"));
-        double lr = method.trainingDefaults().get("lr") instanceof Double d ? d : 1e-4;
+        boolean blocks = method.trainingDefaults().blocksFromDataset();
+        double lr = method.trainingDefaults().learningRate() != null ? method.trainingDefaults().learningRate() : 1e-4;
         TrainingConfig config = new TrainingConfig(model, blocks ? "balls-scalar" : "dsprites", null, steps, BATCH, lr,
                 blocks ? 2 : 10, "bernoulli", seed, hyperParameters, 1, 1000);
         try (NDManager manager = Torch.newManager(); Run run = Run.create(config, dir, manager)) {

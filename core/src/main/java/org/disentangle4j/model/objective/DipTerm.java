@@ -1,21 +1,22 @@
-package org.disentangle4j.model;
+package org.disentangle4j.model.objective;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import java.util.List;
+import org.disentangle4j.model.HyperParameter;
 import org.disentangle4j.model.HyperParameter.Range;
+import org.disentangle4j.model.Losses;
+import org.disentangle4j.model.Part;
+import org.disentangle4j.model.Posterior;
 import org.disentangle4j.nn.Scalars;
 
 /**
- * DIP-VAE (Kumar et al. 2018, Eqs. 6 and 7): reconstruction + KL + λ_od·Σ_{i≠j} Cov_ij² +
- * λ_d·Σ_i (Cov_ii − 1)², where Cov is the covariance over the batch of the posterior means
- * (type I) or of the whole aggregate posterior, E_x[Cov q(z|x)] + Cov_x[μ(x)] (type II).
- *
- * <p>The covariance of the means is the biased one, E[μμᵀ] − E[μ]E[μ]ᵀ (divided by the batch
- * size, not batch − 1), as disentanglement_lib computes it. Logs the unweighted
- * {@code dip_offdiag} = Σ_{i≠j} Cov_ij² and {@code dip_diag} = Σ_i (Cov_ii − 1)².
+ * DIP-VAE's λ_od·Σ_{i≠j} Cov_ij² + λ_d·Σ_i (Cov_ii − 1)² (Kumar et al. 2018, Eqs. 6 and 7), Cov the
+ * covariance over the batch of the posterior means (type I) or of the whole aggregate posterior,
+ * E_x[Cov q(z|x)] + Cov_x[μ(x)] (type II). The covariance of the means is the biased one (divided
+ * by the batch size), as disentanglement_lib computes it. Logs the unweighted {@code dip_offdiag}
+ * and {@code dip_diag}.
  */
-public final class DipVae extends VaeModel {
+public final class DipTerm implements ObjectiveTerm {
     /** Which covariance the penalty is on. */
     public enum Type {
         /** the posterior means */
@@ -32,22 +33,22 @@ public final class DipVae extends VaeModel {
     /** DIP-VAE-II's λ_d: λ_od unless given. */
     public static final HyperParameter LAMBDA_D_II = HyperParameter.relative("lambda-d", 1.0, LAMBDA_OD.name(), LAMBDA_D_MEANING, Range.WEIGHT);
 
-    public static final Method METHOD_I = new Method("dip-vae-i", "DIP-VAE-I (Kumar et al. 2018): reconstruction + KL + λ_od·Σ_{i≠j}Cov_ij² + "
-            + "λ_d·Σ_i(Cov_ii − 1)², Cov of the posterior means over the batch; λ_d = 10·λ_od as in the study, λ_od = 10 from its grid",
-            List.of(LAMBDA_OD, LAMBDA_D_I, IM_WEIGHT), (spec, parent, seed) -> new DipVae(spec, parent, seed, Type.I));
-    public static final Method METHOD_II = new Method("dip-vae-ii", "DIP-VAE-II (Kumar et al. 2018): as DIP-VAE-I with Cov of the aggregate "
-            + "posterior, E[Cov q(z|x)] + Cov(means); λ_d = λ_od as in the study, λ_od = 10 from its grid",
-            List.of(LAMBDA_OD, LAMBDA_D_II, IM_WEIGHT), (spec, parent, seed) -> new DipVae(spec, parent, seed, Type.II));
+    public static final Part<ObjectiveTerm> TYPE_I = part(Type.I, LAMBDA_D_I);
+    public static final Part<ObjectiveTerm> TYPE_II = part(Type.II, LAMBDA_D_II);
 
     private final Type type;
     private final float lambdaOffDiagonal;
     private final float lambdaDiagonal;
 
-    public DipVae(ModelSpec spec, NDManager parent, long initSeed, Type type) {
-        super(spec, parent, initSeed);
+    private DipTerm(Type type, float lambdaOffDiagonal, float lambdaDiagonal) {
         this.type = type;
-        this.lambdaOffDiagonal = (float) spec.value(LAMBDA_OD);
-        this.lambdaDiagonal = (float) spec.value(type == Type.I ? LAMBDA_D_I : LAMBDA_D_II);
+        this.lambdaOffDiagonal = lambdaOffDiagonal;
+        this.lambdaDiagonal = lambdaDiagonal;
+    }
+
+    private static Part<ObjectiveTerm> part(Type type, HyperParameter lambdaD) {
+        return new Part<>("DIP-" + type + " covariance penalty", List.of(LAMBDA_OD, lambdaD),
+                (spec, networks) -> new DipTerm(type, (float) spec.value(LAMBDA_OD), (float) spec.value(lambdaD)));
     }
 
     /** The (d, d) covariance the method penalises, for a batch's posterior. */
@@ -81,9 +82,14 @@ public final class DipVae extends VaeModel {
     }
 
     @Override
-    protected NDArray regularizer(Losses losses, Posterior posterior, NDArray sampled, StepContext context) {
-        NDArray[] p = penalties(covariance(posterior, type));
+    public boolean needsPosterior() {
+        return true;
+    }
+
+    @Override
+    public List<NDArray> contribute(TrainingStep step, Losses losses) {
+        NDArray[] p = penalties(covariance(step.requirePosterior(), type));
         losses.term("dip_offdiag", p[0]).term("dip_diag", p[1]);
-        return losses.term("kl").add(Scalars.mul(p[0], lambdaOffDiagonal)).add(Scalars.mul(p[1], lambdaDiagonal));
+        return List.of(Scalars.mul(p[0], lambdaOffDiagonal), Scalars.mul(p[1], lambdaDiagonal));
     }
 }

@@ -1,30 +1,31 @@
-package org.disentangle4j.model;
+package org.disentangle4j.model.objective;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import java.util.List;
+import org.disentangle4j.model.HyperParameter;
 import org.disentangle4j.model.HyperParameter.Range;
+import org.disentangle4j.model.Losses;
+import org.disentangle4j.model.Part;
+import org.disentangle4j.model.Posterior;
 import org.disentangle4j.nn.Scalars;
 
 /**
- * β-TCVAE (Chen et al. 2018, Eq. 5 with α = γ = 1): reconstruction + KL + (β − 1)·TC, the total
- * correlation of the aggregate posterior estimated on the batch by minibatch-weighted sampling.
- * Logs the estimate as {@code tc}.
+ * β-TCVAE's (β − 1)·TC (Chen et al. 2018, Eq. 5 with α = γ = 1), the total correlation of the
+ * aggregate posterior estimated on the batch by minibatch-weighted sampling. Logs the estimate as
+ * {@code tc}.
  */
-public final class BetaTcVae extends VaeModel {
+public final class MinibatchTcTerm implements ObjectiveTerm {
     public static final HyperParameter BETA = new HyperParameter("beta", 6.0, "β: the TC term's weight is β − 1", Range.atLeast(1))
             .withGrid(1, 2, 4, 6, 8, 10);
-
-    public static final Method METHOD = new Method("beta-tcvae", "β-TCVAE (Chen et al. 2018): reconstruction + KL + (β − 1)·TC, TC by the "
-            + "minibatch-weighted sampling estimate on the batch; β = 6 from the study grid", List.of(BETA, IM_WEIGHT), BetaTcVae::new);
+    public static final Part<ObjectiveTerm> PART = new Part<>("(β − 1)·TC by minibatch-weighted sampling", List.of(BETA),
+            (spec, networks) -> new MinibatchTcTerm((float) spec.value(BETA)));
 
     private static final float LOG_2PI = (float) Math.log(2 * Math.PI);
 
     private final float beta;
 
-    public BetaTcVae(ModelSpec spec, NDManager parent, long initSeed) {
-        super(spec, parent, initSeed);
-        this.beta = (float) spec.value(BETA);
+    private MinibatchTcTerm(float beta) {
+        this.beta = beta;
     }
 
     /**
@@ -50,20 +51,21 @@ public final class BetaTcVae extends VaeModel {
     }
 
     /** log Σ exp over one axis, shifted by the (constant) maximum for stability. */
-    static NDArray logSumExp(NDArray x, int axis) {
+    public static NDArray logSumExp(NDArray x, int axis) {
         NDArray max = x.max(new int[] {axis}, true).stopGradient();
         return x.sub(max).exp().sum(new int[] {axis}).log().add(max.squeeze(axis));
     }
 
     @Override
-    protected NDArray regularizer(Losses losses, Posterior posterior, NDArray sampled, StepContext context) {
-        return penalty(losses, posterior, sampled, beta);
+    public boolean needsPosterior() {
+        return true;
     }
 
-    /** KL + (β − 1)·TC, logging {@code tc}; shared with methods built on a β-TCVAE ({@link Cfasl}). */
-    static NDArray penalty(Losses losses, Posterior posterior, NDArray sampled, float beta) {
-        NDArray tc = totalCorrelation(sampled, posterior.mean(), posterior.logVar());
+    @Override
+    public List<NDArray> contribute(TrainingStep step, Losses losses) {
+        Posterior q = step.requirePosterior();
+        NDArray tc = totalCorrelation(step.codes(), q.mean(), q.logVar());
         losses.term("tc", tc);
-        return losses.term("kl").add(Scalars.mul(tc, beta - 1f));
+        return List.of(Scalars.mul(tc, beta - 1f));
     }
 }

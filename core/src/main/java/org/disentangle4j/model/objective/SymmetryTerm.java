@@ -1,28 +1,37 @@
-package org.disentangle4j.model;
+package org.disentangle4j.model.objective;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.disentangle4j.io.UserInputException;
+import org.disentangle4j.model.BatchSampling;
+import org.disentangle4j.model.ExtraFigure;
+import org.disentangle4j.model.HyperParameter;
 import org.disentangle4j.model.HyperParameter.Range;
+import org.disentangle4j.model.Losses;
+import org.disentangle4j.model.Model;
+import org.disentangle4j.model.OptimizerSettings;
+import org.disentangle4j.model.ParameterGroup;
+import org.disentangle4j.model.Part;
+import org.disentangle4j.model.Posterior;
+import org.disentangle4j.model.Seeds;
+import org.disentangle4j.model.StepContext;
+import org.disentangle4j.model.SymmetriesFigure;
+import org.disentangle4j.model.SymmetryCodebook;
+import org.disentangle4j.model.architecture.Networks;
 import org.disentangle4j.nn.MatrixExponential;
 import org.disentangle4j.nn.Scalars;
 
 /**
  * CFASL, composite factor-aligned symmetry learning (Jung et al., ICLR 2024; specs/cfasl.md), on
- * a base VAE ({@code --base vae|beta-vae|beta-tcvae|factor-vae}): the base's loss plus
+ * a base method's composition (any of the zoo's VAEs, {@code --base}): the base's terms plus
  * α(L_pd + L_pl + L_c + L_s) + γ·L_p + λ·L_ee + ε·L_de.
  *
- * <p><b>Parts.</b> The base's encoder and decoder (built first, so they start from the base's
- * initial weights for the same seed), FactorVAE's discriminator for {@code --base factor-vae}
- * ({@link FactorDiscriminator}), the codebook {@value #CODEBOOK} ({@link SymmetryCodebook}: D
+ * <p><b>Parts.</b> The base's networks (built first, so they start from the base's initial
+ * weights for the same seed), then the codebook {@value #CODEBOOK} ({@link SymmetryCodebook}: D
  * sections × S sub-symmetries, entries N(0, 1) cut at ±2 as in the reference) and the
  * composite-symmetry predictor {@value #PREDICTOR}, one linear map of [μ¹, σ¹, μ², σ²] to
  * (S + 2)·D outputs: first D pairs of switch logits (off, on), then D·S section-weight logits.
@@ -58,22 +67,16 @@ import org.disentangle4j.nn.Scalars;
  * 1 ({@code --clip-norm}); the reference clips all parameters together, here each group's norm is
  * clipped. The discriminator keeps FactorVAE's own Adam.
  */
-public final class Cfasl extends VaeModel {
-    /** The codebook's part name. */
+public final class SymmetryTerm implements ObjectiveTerm {
+    /** The codebook's network name. */
     public static final String CODEBOOK = "codebook";
-    /** The predictor's part and optimiser group. */
+    /** The predictor's network and optimiser group. */
     public static final String PREDICTOR = "predictor";
     /** The predictor's learning rate (the reference's second Adam group). */
     public static final double PREDICTOR_LR = 2e-5;
     /** The Gumbel-softmax temperature of the switches (the reference's {@code tau=0.0001}). */
     public static final float GUMBEL_TEMPERATURE = 1e-4f;
 
-    public static final HyperParameter BASE = HyperParameter.choice("base", "beta-vae",
-            "the base VAE whose loss CFASL adds to (the paper's main results: beta-vae)", "vae", "beta-vae", "beta-tcvae", "factor-vae");
-    public static final HyperParameter BETA = new HyperParameter("beta", 4.0,
-            "cfasl: the base's β (β-VAE's KL weight; β-TCVAE's β, give 6 for the zoo's default); unused by vae, factor-vae", Range.WEIGHT);
-    public static final HyperParameter GAMMA = new HyperParameter("gamma", 40.0,
-            "cfasl: FactorVAE's TC weight γ when --base factor-vae", Range.WEIGHT);
     public static final HyperParameter ALPHA = new HyperParameter("symmetry-weight", 1.0,
             "cfasl: weight α of the codebook losses pd + pl + c + s (paper 1)", Range.WEIGHT);
     public static final HyperParameter SWITCH_WEIGHT = new HyperParameter("switch-weight", 1.0,
@@ -92,17 +95,10 @@ public final class Cfasl extends VaeModel {
     public static final HyperParameter CLIP_NORM = new HyperParameter("clip-norm", 1.0,
             "cfasl: clip each optimiser group's gradient norm to this (reference 1); 0: no clipping", Range.WEIGHT);
 
-    public static final Method METHOD = new Method("cfasl", "CFASL (Jung et al. 2024): a base VAE + a codebook of latent "
-            + "symmetries (Lie algebra, matrix exponential), a composite-symmetry predictor between the batch's two halves, "
-            + "encoder and decoder equivariance; Adam lr 1e-4 (predictor 2e-5), gradient norm clipped to 1, latent 10 (6 on "
-            + "shapes3d) as in the paper",
-            List.of(BASE, BETA, GAMMA, ALPHA, SWITCH_WEIGHT, ENCODER_EQUIVARIANCE, DECODER_EQUIVARIANCE, THRESHOLD,
-                    SUB_SYMMETRIES, PARALLEL_CODES, CLIP_NORM),
-            Cfasl::new, Map.of("lr", 1e-4, "latent-dim:shapes3d", 6));
+    public static final Part<ObjectiveTerm> PART = new Part<>("CFASL symmetry codebook, switch predictor, equivariances (own Adam)",
+            List.of(ALPHA, SWITCH_WEIGHT, ENCODER_EQUIVARIANCE, DECODER_EQUIVARIANCE, THRESHOLD, SUB_SYMMETRIES, PARALLEL_CODES, CLIP_NORM),
+            SymmetryTerm::new);
 
-    private final String base;
-    private final float beta;
-    private final float gamma;
     private final float alpha;
     private final float switchWeight;
     private final float encoderEquivariance;
@@ -110,22 +106,13 @@ public final class Cfasl extends VaeModel {
     private final float threshold;
     private final int parallelCodes;
     private final double clipNorm;
-    private final SequentialBlock discriminator;
     private final SymmetryCodebook codebook;
     private final Linear predictor;
-    /** The observations of the step being computed (the regulariser's decoder equivariance reads them). */
-    private NDArray observations;
+    private final Networks networks;
 
-    public Cfasl(ModelSpec spec, NDManager parent, long initSeed) {
-        super(spec, parent, initSeed);
+    private SymmetryTerm(org.disentangle4j.model.ModelSpec spec, Networks networks) {
         int d = spec.latentDim();
         if (d < 2) throw new UserInputException("--latent-dim must be at least 2 for cfasl (sections must be perpendicular to one another), got " + d);
-        this.base = spec.choice(BASE);
-        this.beta = (float) spec.value(BETA);
-        if (base.equals("beta-tcvae") && beta < 1) {
-            throw new UserInputException("--beta must be ≥ 1 for --base beta-tcvae (its TC weight is β − 1), got " + HyperParameter.format(beta));
-        }
-        this.gamma = (float) spec.value(GAMMA);
         this.alpha = (float) spec.value(ALPHA);
         this.switchWeight = (float) spec.value(SWITCH_WEIGHT);
         this.encoderEquivariance = (float) spec.value(ENCODER_EQUIVARIANCE);
@@ -133,14 +120,12 @@ public final class Cfasl extends VaeModel {
         this.threshold = (float) spec.value(THRESHOLD);
         this.parallelCodes = spec.count(PARALLEL_CODES);
         this.clipNorm = spec.value(CLIP_NORM);
+        this.networks = networks;
         int s = spec.count(SUB_SYMMETRIES);
-        // the base's parts first (encoder and decoder in VaeModel, then FactorVAE's discriminator), so they
-        // draw the base's initial weights; the codebook has its own seeded initialiser, the predictor comes last
-        this.discriminator = base.equals("factor-vae")
-                ? addPart(FactorDiscriminator.GROUP, FactorDiscriminator.newBlock(), new Shape(1, d)) : null;
-        this.codebook = addPart(CODEBOOK, new SymmetryCodebook(d, s, SymmetryCodebook.DEFAULT_INIT_STD,
-                Seeds.mix(initSeed, Seeds.INIT, CODEBOOK.hashCode())), new Shape(1, d));
-        this.predictor = addPart(PREDICTOR, Linear.builder().setUnits((long) (s + 2) * d).build(), new Shape(1, 4L * d));
+        // the codebook has its own seeded initialiser; the predictor comes last
+        this.codebook = networks.add(CODEBOOK, new SymmetryCodebook(d, s, SymmetryCodebook.DEFAULT_INIT_STD,
+                Seeds.mix(networks.initSeed(), Seeds.INIT, CODEBOOK.hashCode())), new Shape(1, d));
+        this.predictor = networks.add(PREDICTOR, Linear.builder().setUnits((long) (s + 2) * d).build(), new Shape(1, 4L * d));
     }
 
     /** The codebook (its algebra elements are {@code codebook().parameter()}). */
@@ -149,53 +134,38 @@ public final class Cfasl extends VaeModel {
     }
 
     @Override
-    public List<ParameterGroup> parameterGroups(OptimizerSettings main) {
-        List<ParameterGroup> groups = new ArrayList<>();
-        groups.add(new ParameterGroup(MAIN_GROUP, parameterNamesOf("encoder", "decoder", CODEBOOK), main.withClipNorm(clipNorm)));
-        groups.add(new ParameterGroup(PREDICTOR, parameterNamesOf(PREDICTOR), OptimizerSettings.adam(PREDICTOR_LR).withClipNorm(clipNorm)));
-        if (discriminator != null) {
-            groups.add(new ParameterGroup(FactorDiscriminator.GROUP, parameterNamesOf(FactorDiscriminator.GROUP), FactorDiscriminator.OPTIMIZER));
-        }
-        return groups;
+    public boolean needsPosterior() {
+        return true;
+    }
+
+    /** The codebook trains with the main group (clipped); the predictor has its own Adam, clipped alike. */
+    @Override
+    public List<ParameterGroup> groups(OptimizerSettings main, ParameterNames names) {
+        return List.of(new ParameterGroup(PREDICTOR, names.of(PREDICTOR), OptimizerSettings.adam(PREDICTOR_LR).withClipNorm(clipNorm)));
     }
 
     @Override
-    public List<ExtraFigure> extraFigures() {
-        return List.of(new SymmetriesFigure(this));
+    public OptimizerSettings adjustMain(OptimizerSettings main) {
+        return main.withClipNorm(clipNorm);
     }
 
     @Override
-    public Losses losses(Batch batch, StepContext context) {
-        observations = batch.observations();
-        try {
-            return super.losses(batch, context);
-        } finally {
-            observations = null;
-        }
-    }
-
-    /** The base's regulariser (its own terms logged as the base logs them). */
-    private NDArray baseRegularizer(Losses losses, Posterior posterior, NDArray sampled, StepContext context) {
-        return switch (base) {
-            case "vae" -> losses.term("kl");
-            case "beta-vae" -> BetaVae.penalty(losses, beta);
-            case "beta-tcvae" -> BetaTcVae.penalty(losses, posterior, sampled, beta);
-            case "factor-vae" -> FactorDiscriminator.penalty(discriminator, parameterStore(), losses, sampled, context, gamma);
-            default -> throw new IllegalStateException("unknown base " + base);
-        };
+    public List<ExtraFigure> figures(Model model) {
+        return List.of(new SymmetriesFigure(model, codebook));
     }
 
     @Override
-    protected NDArray regularizer(Losses losses, Posterior posterior, NDArray z, StepContext context) {
-        NDArray baseTerm = baseRegularizer(losses, posterior, z, context);
-        long b = z.getShape().get(0);
-        if (b < 2) throw new UserInputException("--batch-size must be at least 2 for cfasl (it pairs the batch's two halves), got " + b);
-        int d = latentDim();
+    public List<NDArray> contribute(TrainingStep step, Losses losses) {
+        NDArray z = step.codes();
+        Posterior posterior = step.requirePosterior();
+        StepContext context = step.context();
+        long b = step.batchSize(2, "it pairs the batch's two halves");
+        int d = Math.toIntExact(z.getShape().get(1));
         int s = codebook.subSymmetries();
         long half = b / 2;
 
         // the codebook's alignment losses on every sampled code
-        NDArray algebra = forward(codebook, z, true);
+        NDArray algebra = networks.forward(codebook, z, true);
         NDArray displacements = SymmetryCodebook.displacements(z, SymmetryCodebook.symmetries(algebra));
         NDArray sparsity = SymmetryCodebook.sparsityLoss(displacements);
         NDArray parallel = SymmetryCodebook.parallelLoss(
@@ -209,7 +179,7 @@ public final class Cfasl extends VaeModel {
         NDArray sigma = Scalars.mul(posterior.logVar(), 0.5f).exp();
         NDArray features = NDArrays.concat(new NDList(posterior.mean().get("0:" + half), sigma.get("0:" + half),
                 posterior.mean().get(half + ":" + 2 * half), sigma.get(half + ":" + 2 * half)), 1);
-        NDArray outputs = forward(predictor, features, true);
+        NDArray outputs = networks.forward(predictor, features, true);
         NDArray switchLogits = outputs.get(":, 0:" + 2 * d).reshape(half, d, 2);
         NDArray weightLogits = outputs.get(":, " + 2 * d + ":").reshape(half, d, s);
         NDArray labels = SymmetryCodebook.switchLabels(z1, z2, threshold);
@@ -219,7 +189,7 @@ public final class Cfasl extends VaeModel {
         Equivariance equivariance = encoderEquivariance(z1, z2, composite);
         NDArray encoderLoss = equivariance.loss();
         NDArray moved = NDArrays.concat(new NDList(equivariance.z2Moved(), equivariance.z1Moved()), 0);
-        NDArray decoderLoss = spec().likelihood().loss(decode(transformLatent(moved, true), true), observations.get("0:" + 2 * half));
+        NDArray decoderLoss = step.decoding().reconstructionLoss(step.decoding().decode(moved), step.observations().get("0:" + 2 * half));
 
         NDArray cfasl = Scalars.mul(perpendicular.add(parallel).add(commutativity).add(sparsity), alpha)
                 .add(Scalars.mul(switchLoss, switchWeight))
@@ -229,7 +199,7 @@ public final class Cfasl extends VaeModel {
                 .term("p", switchLoss).term("ee", encoderLoss).term("de", decoderLoss).term("cfasl", cfasl);
         NDArray rates = switches.stopGradient().mean(new int[] {0});
         for (int i = 0; i < d; i++) losses.term("switch_z" + i, rates.get(i));
-        return baseTerm.add(cfasl);
+        return List.of(cfasl);
     }
 
     /** The codes moved by the composite symmetry, z¹·e^{M} (≈ z²) and z²·e^{−M} (≈ z¹), and L_ee. */
