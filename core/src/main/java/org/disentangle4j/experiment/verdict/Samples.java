@@ -6,7 +6,8 @@ final class Samples {
 
     static double mean(double[] values) {
         if (values.length == 0) return Double.NaN;
-        // rounding in the sum would make a constant sample's mean (and spread) differ from its value
+        // a constant sample's mean must be its value exactly (0.1 three times sums to 0.30000000000000004):
+        // then its spread is exactly zero and the no-spread cases are recognised, not given a t of 10^15
         if (constant(values)) return values[0];
         double sum = 0;
         for (double v : values) sum += v;
@@ -17,8 +18,6 @@ final class Samples {
     static double variance(double[] values) {
         int n = values.length;
         if (n < 2) return Double.NaN;
-        // exactly zero, so the no-spread cases are recognised rather than given a t of 10^15
-        if (constant(values)) return 0;
         double mean = mean(values);
         double squares = 0;
         for (double v : values) squares += (v - mean) * (v - mean);
