@@ -62,6 +62,16 @@ class ClaimsReportTest {
     }
 
     @Test
+    void pairedRowsCountPairsAndWholeDegreesOfFreedom() {
+        Claim paired = new Claim("pairs", "Paired", "mig", "A", "B", Direction.A_GREATER_THAN_B, null, null, true);
+        // the paired example by hand: t = 2√3 = 3.464, ν = 2, p = 0.0742
+        String md = ClaimsReport.markdown(List.of(
+                ClaimVerdict.judge(paired, ClaimVerdictTest.bySeed(1, 3, 5), ClaimVerdictTest.bySeed(0, 1, 2))));
+        assertTrue(md.contains("| d_z = 2.000 | 3 pairs | paired t-test, t = 3.464, df = 2 | 0.0742 | **inconclusive** |"), md);
+        assertFalse(md.contains("Notes:"), md);
+    }
+
+    @Test
     void jsonCarriesTheNumbersAndNullsWhatIsUndefined() {
         JsonObject root = JsonParser.parseString(ClaimsReport.json(verdicts())).getAsJsonObject();
         assertEquals(0.05, root.get("alpha").getAsDouble());
