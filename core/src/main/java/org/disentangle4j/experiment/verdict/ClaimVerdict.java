@@ -15,7 +15,9 @@ import java.util.stream.Collectors;
  * <p>The verdict is {@link Verdict#HOLDS} when p &lt; {@link #ALPHA} and A − B has the sign
  * the claim expects, {@link Verdict#AGAINST} when p &lt; α and the sign is the opposite, and
  * {@link Verdict#INCONCLUSIVE} otherwise, including when a group has fewer than two seeds or no
- * group varies and the means are equal.
+ * group varies and the means are equal. When no group varies but the means differ, t is infinite
+ * and p = 0 formally; the sign decides only if an exact test on these seeds could reach α
+ * (two-sided 2/C(n_A + n_B, n_A), or 2/2ⁿ for n pairs), so two seeds a side never decide a claim.
  *
  * @param a group A as tested (for a paired claim, only the seeds B has too)
  * @param b group B as tested (for a paired claim, only the seeds A has too)
@@ -65,21 +67,25 @@ public record ClaimVerdict(Claim claim, GroupSummary a, GroupSummary b, Effect e
         }
 
         TTest test = paired ? TTest.paired(valuesA, valuesB) : TTest.welch(valuesA, valuesB);
+        Verdict verdict = decide(claim.expected(), test);
         if (Double.isNaN(test.t())) {
             notes.add(paired ? "A and B give the same value at every seed: no difference to test"
                     : "every seed of both groups gives the same value: no difference to test");
         } else if (Double.isInfinite(test.t())) {
-            // p = 0 is the t-test's formal answer; the exact bound tells how much a few seeds can show
-            notes.add(paired
+            // p = 0 is the t-test's formal answer; an exact test on these few seeds is the honest bound
+            double oneSided = paired ? Math.pow(0.5, groupA.n()) : 1 / binomial(groupA.n() + groupB.n(), groupA.n());
+            String bound = paired ? "1/2^" + groupA.n() : "1/C(" + (groupA.n() + groupB.n()) + ", " + groupA.n() + ")";
+            boolean enough = 2 * oneSided < ALPHA;
+            if (!enough) verdict = Verdict.INCONCLUSIVE;
+            notes.add((paired
                     ? "the per-seed difference is the same at every seed, so t is infinite and p = 0 formally; an exact "
-                            + "sign-flip test over " + groupA.n() + " pairs could not give a one-sided p below 1/2^" + groupA.n()
-                            + " = " + Numbers.p(Math.pow(0.5, groupA.n()))
+                            + "sign-flip test over " + groupA.n() + " pairs"
                     : "neither group varies across seeds, so t is infinite and p = 0 formally; an exact permutation test over "
-                            + groupA.n() + " + " + groupB.n() + " seeds could not give a one-sided p below 1/C("
-                            + (groupA.n() + groupB.n()) + ", " + groupA.n() + ") = "
-                            + Numbers.p(1 / binomial(groupA.n() + groupB.n(), groupA.n())));
+                            + groupA.n() + " + " + groupB.n() + " seeds")
+                    + " could not give a one-sided p below " + bound + " = " + Numbers.p(oneSided)
+                    + (enough ? "" : ", so two-sided it cannot reach α = " + ALPHA + ": inconclusive at this many seeds"));
         }
-        return new ClaimVerdict(claim, groupA, groupB, effect, test, decide(claim.expected(), test), String.join("; ", notes));
+        return new ClaimVerdict(claim, groupA, groupB, effect, test, verdict, String.join("; ", notes));
     }
 
     /** holds / against by the sign of t when p &lt; α, inconclusive otherwise (a NaN p compares false). */
@@ -104,8 +110,11 @@ public record ClaimVerdict(Claim claim, GroupSummary a, GroupSummary b, Effect e
                             ? "Too few seeds to test (" + a.label() + ": " + a.n() + ", " + b.label() + ": " + b.n() + "): "
                             : "Every seed gives both groups the same " + metric + ", so there is no difference to test: ")
                             + "the claim is neither supported nor contradicted."
-                    : "The difference in " + metric + " between " + a.label() + " and " + b.label() + " is not significant at α = "
-                            + ALPHA + " (" + p + "): the claim is neither supported nor contradicted.";
+                    : Double.isInfinite(test.t())
+                            ? "Neither group varies across these seeds, and with so few of them even an exact test could not reach α = "
+                                    + ALPHA + ": the claim is neither supported nor contradicted."
+                            : "The difference in " + metric + " between " + a.label() + " and " + b.label() + " is not significant at α = "
+                                    + ALPHA + " (" + p + "): the claim is neither supported nor contradicted.";
         };
     }
 

@@ -109,14 +109,22 @@ class ClaimVerdictTest {
     }
 
     @Test
-    void noSpreadAndDifferentMeansFollowsTheSignAndSaysWhy() {
-        // t = +∞, p = 0 formally; the note gives the exact permutation floor 1/C(5, 2) = 0.1
+    void noSpreadAndDifferentMeansFollowsTheSignOnlyWhereAnExactTestCouldReachAlpha() {
+        // t = +∞, p = 0 formally; the exact permutation floor 1/C(5, 2) = 0.1, two-sided 0.2 ≥ α: inconclusive
         ClaimVerdict v = ClaimVerdict.judge(claim(Direction.A_GREATER_THAN_B, false), bySeed(0.6, 0.6), bySeed(0.5, 0.5, 0.5));
-        assertEquals(Verdict.HOLDS, v.verdict());
+        assertEquals(Verdict.INCONCLUSIVE, v.verdict());
         assertEquals(0, v.test().p());
         assertEquals(Double.POSITIVE_INFINITY, v.test().t());
-        assertTrue(v.note().contains("neither group varies") && v.note().contains("1/C(5, 2) = 0.100"), v.note());
-        ClaimVerdict opposite = ClaimVerdict.judge(claim(Direction.A_LESS_THAN_B, false), bySeed(0.6, 0.6), bySeed(0.5, 0.5, 0.5));
+        assertTrue(v.note().contains("neither group varies") && v.note().contains("1/C(5, 2) = 0.100")
+                && v.note().contains("inconclusive at this many seeds"), v.note());
+        assertNoDirection(v.reading());
+        // 5 + 5 seeds: 1/C(10, 5) = 1/252, two-sided 0.0079 < α: the sign decides
+        ClaimVerdict five = ClaimVerdict.judge(claim(Direction.A_GREATER_THAN_B, false), bySeed(0.6, 0.6, 0.6, 0.6, 0.6),
+                bySeed(0.5, 0.5, 0.5, 0.5, 0.5));
+        assertEquals(Verdict.HOLDS, five.verdict());
+        assertTrue(five.note().contains("1/C(10, 5)") && !five.note().contains("inconclusive"), five.note());
+        ClaimVerdict opposite = ClaimVerdict.judge(claim(Direction.A_LESS_THAN_B, false), bySeed(0.6, 0.6, 0.6, 0.6, 0.6),
+                bySeed(0.5, 0.5, 0.5, 0.5, 0.5));
         assertEquals(Verdict.AGAINST, opposite.verdict());
         // with one seed in a group it stays inconclusive
         ClaimVerdict single = ClaimVerdict.judge(claim(Direction.A_GREATER_THAN_B, false), bySeed(0.6), bySeed(0.5, 0.5, 0.5));
@@ -162,10 +170,13 @@ class ClaimVerdictTest {
         ClaimVerdict oneLeftOut = ClaimVerdict.judge(claim(Direction.A_GREATER_THAN_B, true), bySeed(1, 3, 5, 7), bySeed(0, 1, 2));
         assertEquals("paired by seed: seed 3 of A has no partner and is left out", oneLeftOut.note());
 
-        // the same difference at every seed: t = +∞; the sign-flip floor is 1/2³
+        // the same difference at every seed: t = +∞; the sign-flip floor is 1/2³, two-sided 0.25 ≥ α: inconclusive
         ClaimVerdict constant = ClaimVerdict.judge(claim(Direction.A_GREATER_THAN_B, true), bySeed(1, 2, 3), bySeed(0, 1, 2));
-        assertEquals(Verdict.HOLDS, constant.verdict());
+        assertEquals(Verdict.INCONCLUSIVE, constant.verdict());
         assertTrue(constant.note().contains("1/2^3 = 0.125"), constant.note());
+        // six pairs: 1/2⁶, two-sided 0.031 < α: the sign decides
+        ClaimVerdict six = ClaimVerdict.judge(claim(Direction.A_GREATER_THAN_B, true), bySeed(1, 2, 3, 4, 5, 6), bySeed(0, 1, 2, 3, 4, 5));
+        assertEquals(Verdict.HOLDS, six.verdict());
 
         ClaimVerdict identical = ClaimVerdict.judge(claim(Direction.A_GREATER_THAN_B, true), bySeed(1, 2, 3), bySeed(1, 2, 3));
         assertEquals(Verdict.INCONCLUSIVE, identical.verdict());
