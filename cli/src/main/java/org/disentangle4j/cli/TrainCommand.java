@@ -1,8 +1,6 @@
 package org.disentangle4j.cli;
 
-import org.disentangle4j.experiment.Launcher;
-import org.disentangle4j.report.RunFigures;
-import org.disentangle4j.report.RunReport;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -13,22 +11,23 @@ import me.tongfei.progressbar.ProgressBar;
 import org.disentangle4j.data.CsvTable;
 import org.disentangle4j.data.Datasets;
 import org.disentangle4j.data.GroundTruthDataset;
+import org.disentangle4j.experiment.Launcher;
 import org.disentangle4j.io.UserInputException;
 import org.disentangle4j.metrics.MetricSuite;
+import org.disentangle4j.metrics.MetricsTable;
+import org.disentangle4j.metrics.SuiteResult;
 import org.disentangle4j.model.HyperParameter;
 import org.disentangle4j.model.Method;
 import org.disentangle4j.model.Methods;
 import org.disentangle4j.nn.Torch;
+import org.disentangle4j.run.RunEvents;
+import org.disentangle4j.run.RunLifecycle;
+import org.disentangle4j.run.RunOutcome;
+import org.disentangle4j.run.RunRequest;
 import org.disentangle4j.train.AfterTraining;
 import org.disentangle4j.train.BlockSpec;
-import org.disentangle4j.train.Checkpoint;
-import org.disentangle4j.train.Divergence;
 import org.disentangle4j.train.Run;
-import org.disentangle4j.train.RunDirectory;
-import org.disentangle4j.train.Trainer;
 import org.disentangle4j.train.TrainingConfig;
-import org.disentangle4j.train.TrainingListener;
-import org.disentangle4j.train.TrainingResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -134,52 +133,53 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Map<String, Double> hyper = HyperParameterOptions.given(spec.commandLine().getParseResult());
-        try (var manager = Torch.newManager()) {
+        try (var manager = Torch.newManager(); CommandLineEvents events = new CommandLineEvents(spec.commandLine().getOut())) {
+            RunRequest request;
+            Path dir;
             if (resume != null) {
-                RunDirectory dir = RunDirectory.open(resume);
-                AfterTraining after = resumedAfterTraining(dir);
-                Run run = resumeRun(dir, hyper, manager);
-                if (run == null) return 0; // complete: nothing to do
-                try (run) {
-                    dir.writeAfterTraining(after);
-                    return train(run, after);
-                }
+                refuseFixedOptions(hyper);
+                var parsed = spec.commandLine().getParseResult();
+                request = new RunRequest.Resume(resume, parsed.hasMatchedOption("--steps") ? steps : null, this::finishingGivenAgain);
+                dir = resume;
+            } else {
+                AfterTraining after = RunLifecycle.checked(new AfterTraining(!noFigures, !noEvaluate, metrics, votes)); // before any directory exists
+                RunRequest.Start start = newRequest(hyper);
+                request = new RunRequest.Start(start.config(), start.dir(), after);
+                dir = start.dir();
             }
-            AfterTraining after = checked(new AfterTraining(!noFigures, !noEvaluate, metrics, votes)); // before any directory exists
-            try (Run run = newRun(hyper, manager)) {
-                run.directory().writeAfterTraining(after);
-                return train(run, after);
-            }
+            return exitCode(RunLifecycle.run(request, manager, events.forRun(dir)));
         }
     }
 
-    /** What to do after training; its metric names and votes checked. */
-    private static AfterTraining checked(AfterTraining after) {
-        MetricSuite.parseSelection(after.metrics());
-        MetricSuite.Votes.parse(after.votes());
-        return after;
+    /** The command's exit code for an outcome (see the help's list). */
+    static int exitCode(RunOutcome outcome) {
+        return switch (outcome.kind()) {
+            case COMPLETE, ALREADY_COMPLETE -> 0;
+            case FINISHED_WITH_FAILURE -> FINISHING_FAILED;
+            case DIVERGED -> DIVERGED;
+            case INTERRUPTED -> 130;
+        };
     }
 
-    /**
-     * The resumed run finishes as it was started (figures, metrics and votes saved in its
-     * config.json), except for what is given again here, which replaces the saved choice.
-     */
-    private AfterTraining resumedAfterTraining(RunDirectory dir) {
+    /** What is given again on a resume replaces the saved finishing choice. */
+    private AfterTraining finishingGivenAgain(AfterTraining saved) {
         var parsed = spec.commandLine().getParseResult();
-        AfterTraining after = dir.afterTraining(new AfterTraining(true, true, MetricSuite.DEFAULT_SELECTION, MetricSuite.Votes.REFERENCE.toString()));
+        AfterTraining after = saved;
         if (parsed.hasMatchedOption("--metrics")) after = after.withMetrics(metrics).withEvaluate(true);
         if (parsed.hasMatchedOption("--votes")) after = after.withVotes(votes);
         if (noEvaluate) after = after.withEvaluate(false);
         if (noFigures) after = after.withFigures(false);
-        return checked(after);
+        return after;
     }
 
     /** The run these parsed options describe, with every default resolved as {@code train} resolves it ({@code bench} uses it). */
     Run createRun(ai.djl.ndarray.NDManager manager) {
-        return newRun(HyperParameterOptions.given(spec.commandLine().getParseResult()), manager);
+        RunRequest.Start request = newRequest(HyperParameterOptions.given(spec.commandLine().getParseResult()));
+        return Run.create(request.config(), request.dir(), manager);
     }
 
-    private Run newRun(Map<String, Double> hyper, ai.djl.ndarray.NDManager manager) {
+    /** A new run's request: the config with every default resolved (the method's own first, then the command's), and its directory. */
+    private RunRequest.Start newRequest(Map<String, Double> hyper) {
         var parsed = spec.commandLine().getParseResult();
         if (graph != null && !parsed.hasMatchedOption("--dataset")) dataset = CsvTable.NAME;
         Method method = Methods.get(model);
@@ -216,7 +216,7 @@ public final class TrainCommand implements Callable<Integer> {
                 graph == null ? null : graph.toString());
         Path dir = out != null ? out : Path.of("runs", model + "-" + dataset + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        return Run.create(config, dir, manager);
+        return new RunRequest.Start(config, dir, null);
     }
 
     /** The number of factors of the dataset (the latent size of a method with one latent per factor). */
@@ -240,12 +240,8 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * Opens a run to continue. Options that shape training are the run's own and are refused;
-     * {@code --steps} may raise the step count; the finishing options replace the saved ones.
-     * A complete run is left alone unless {@code --steps} asks for more (null: nothing to do).
-     */
-    private Run resumeRun(RunDirectory dir, Map<String, Double> hyper, ai.djl.ndarray.NDManager manager) {
+    /** A resumed run keeps its config: options that shape training are refused, and so are hyper-parameters. */
+    private void refuseFixedOptions(Map<String, Double> hyper) {
         var parsed = spec.commandLine().getParseResult();
         for (String option : FIXED_ON_RESUME) {
             if (parsed.hasMatchedOption(option)) {
@@ -254,27 +250,6 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
         if (!hyper.isEmpty()) throw new UserInputException("--resume continues a run with its own config; drop the hyper-parameter options");
-        TrainingConfig saved = dir.config();
-        RunDirectory.State state = dir.state();
-        long trained = dir.statusStep();
-        boolean moreSteps = parsed.hasMatchedOption("--steps") && steps != saved.steps();
-        if (state == RunDirectory.State.DIVERGED) {
-            throw new UserInputException(resume + " diverged at step " + trained + "; resuming it would diverge again the same way "
-                    + "(same seed, same numbers): start a new run with other settings");
-        }
-        if (state == RunDirectory.State.COMPLETE && !moreSteps) {
-            System.err.printf("%s is complete (%,d steps trained, figures and scores done); nothing to do. Train it further with "
-                    + "--resume %s --steps N (N > %d), score it again with: ./disentangle evaluate %s%n", resume, saved.steps(), resume,
-                    saved.steps(), resume);
-            return null;
-        }
-        if (parsed.hasMatchedOption("--steps")) {
-            if (steps < trained) {
-                throw new UserInputException("--steps " + steps + " is fewer than the " + trained + " steps " + resume + " has trained");
-            }
-            dir.updateConfig(saved.withSteps(steps).validate());
-        }
-        return Run.open(resume, manager);
     }
 
     /** Options that shape training: a resumed run keeps its own. */
@@ -283,85 +258,29 @@ public final class TrainCommand implements Callable<Integer> {
     /** Options a resumed run may be given again. */
     static final List<String> CHANGEABLE_ON_RESUME = List.of("--steps", "--metrics", "--votes", "--no-evaluate", "--no-figures");
 
-    private int train(Run run, AfterTraining after) throws Exception {
-        TrainingConfig config = run.config();
-        RunDirectory dir = run.directory();
-        System.err.printf("training %s on %s for %,d steps (batch %d, %d threads) → %s%n", config.model(), config.dataset(),
-                config.steps(), config.batchSize(), Torch.threads(), dir.path());
-        TrainingResult result;
-        Trainer trainer = run.trainer();
-        try (ProgressListener progress = new ProgressListener(dir.path())) {
-            result = trainer.train(progress);
-        } catch (RuntimeException | Error e) {
-            // status.json must not say "running" for a run that no longer is
-            dir.writeStatus(RunDirectory.State.FAILED, dir.statusStep(), Map.of(RunDirectory.ERROR, describe(e)));
-            throw e;
-        }
-        if (result.interrupted()) return 130;
-        if (result.diverged()) return finishDiverged(run, result.divergence(), after);
-        System.err.printf("trained %,d steps in %.0f s (%.0f images/s)%n", result.completedSteps(), result.seconds(),
-                result.imagesPerSecond());
-        System.err.println("where a step's time went: " + trainer.phases());
-        run.useBestParameters().ifPresent(best -> System.err.printf(
-                "figures and metrics use the parameters of step %,d, the lowest validation loss (%.6g), from %s%n",
-                best.step(), best.validationLoss(), RunDirectory.BEST));
-        // training is done: a failure of the figures or the scoring is noted, and the run stays complete
-        Map<String, String> notes = new java.util.LinkedHashMap<>();
-        if (after.figures()) {
-            try {
-                RunFigures.write(run);
-            } catch (RuntimeException | java.io.IOException e) {
-                notes.put(RunDirectory.FIGURES_ERROR, describe(e));
-                System.err.println("error: the figures failed: " + describe(e));
-            }
-        }
-        if (after.evaluate()) {
-            List<String> names = MetricSuite.parseSelection(after.metrics());
-            System.err.println("evaluating (" + String.join(", ", names) + ")");
-            try {
-                EvaluateCommand.evaluateRun(run, names, MetricSuite.Votes.parse(after.votes()), config.seed(), spec.commandLine().getOut());
-            } catch (RuntimeException e) {
-                notes.put(RunDirectory.EVALUATION_ERROR, describe(e));
-                System.err.println("error: scoring failed: " + describe(e));
-            }
-        }
-        dir.writeStatus(RunDirectory.State.COMPLETE, result.completedSteps(), notes);
-        Path report = RunReport.write(dir, run.model().extraFigures());
-        System.err.printf("done: %s%n", report);
-        return notes.isEmpty() ? 0 : FINISHING_FAILED;
-    }
-
     /** An exception as one line for a person: its message, or what it is when it has none. */
     static String describe(Throwable e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? "an internal error (" + e.getClass().getSimpleName() + ")" : message.lines().findFirst().orElse("");
+        return RunLifecycle.oneLine(e);
     }
 
     /**
-     * A diverged run: one line saying where and why, then figures and report.html from the last
-     * finite parameters (the trainer reloaded them; best.npz's where the model keeps one). It is not
-     * scored: a run cut short by a divergence is not the model that was asked for, and its scores
-     * would sit beside complete runs' in tables; {@code evaluate RUN_DIR} scores it on request.
+     * A run's events on the terminal: the progress bar (step, every loss term, images/s, ETA) and the
+     * scoring's progress on standard error with each stage's line, the scores' table on standard output.
      */
-    private int finishDiverged(Run run, Divergence divergence, AfterTraining after) throws Exception {
-        System.err.println(divergence.message());
-        long shown = run.useBestParameters().map(Checkpoint.Best::step).orElse(divergence.checkpointStep());
-        if (after.figures()) {
-            RunFigures.write(run);
-            System.err.printf("figures show the parameters of step %,d; not scored (a diverged run)%n", shown);
-        }
-        Path report = RunReport.write(run.directory(), run.model().extraFigures());
-        System.err.printf("wrote %s%n", report);
-        return DIVERGED;
-    }
-
-    /** Draws the progress bar: step, every loss term, images/s, ETA. */
-    static final class ProgressListener implements TrainingListener, AutoCloseable {
-        private final Path dir;
+    static final class CommandLineEvents implements RunEvents, AutoCloseable {
+        private final PrintWriter out;
         private ProgressBar bar;
+        private org.disentangle4j.metrics.ProgressListener scoring;
+        private Path dir;
 
-        ProgressListener(Path dir) {
-            this.dir = dir;
+        CommandLineEvents(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public void say(String line) {
+            closeBar();
+            System.err.println(line);
         }
 
         @Override
@@ -380,15 +299,44 @@ public final class TrainCommand implements Callable<Integer> {
 
         @Override
         public void interrupted(long completedSteps) {
-            if (bar != null) bar.close();
-            bar = null;
+            closeBar();
             System.err.printf("%ninterrupted after step %,d; checkpoint written. Continue with: ./disentangle train --resume %s%n",
                     completedSteps, dir);
         }
 
+        /** The run directory the interruption line names. */
+        CommandLineEvents forRun(Path runDir) {
+            this.dir = runDir;
+            return this;
+        }
+
+        @Override
+        public org.disentangle4j.metrics.ProgressListener scoringProgress() {
+            scoring = TerminalProgress.onStandardError();
+            return scoring;
+        }
+
+        @Override
+        public void scoringEnded() {
+            TerminalProgress.close(scoring);
+            scoring = null;
+        }
+
+        @Override
+        public void scored(SuiteResult result, Path metricsFile) {
+            out.print(MetricsTable.format(result));
+            out.println("wrote " + metricsFile);
+            out.flush();
+        }
+
+        private void closeBar() {
+            if (bar != null) bar.close();
+            bar = null;
+        }
+
         @Override
         public void close() {
-            if (bar != null) bar.close();
+            closeBar();
         }
     }
 }
