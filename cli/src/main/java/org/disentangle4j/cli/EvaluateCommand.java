@@ -113,7 +113,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (runDir != null) {
             if (codes != null || factors != null) throw new UserInputException("give either RUN_DIR or --codes/--factors, not both");
             if (out != null) throw new UserInputException("--out is for arrays; a run's scores go to RUN_DIR/metrics.json");
-            try (NDManager manager = Torch.newManager(); Run run = Run.open(runDir, manager)) {
+            try (NDManager manager = Torch.newManager(); Run run = Run.open(runDir, manager, "evaluated")) {
                 IoErrors.requireWritable(run.directory().file(RunDirectory.METRICS)); // before minutes of work, not after
                 run.directory().state(); // report.html reads it after the scoring: a corrupt status.json is refused now
                 announce(spec.commandLine().getErr(), "run " + runDir, names, voteCounts);

@@ -101,7 +101,7 @@ public final class InterveneCommand implements Callable<Integer> {
             if (violation != null) throw new UserInputException(o.grid ? violation.replace("--strength", "--strengths") : violation);
         }
         if (out != null) IoErrors.requireWritable(out);
-        try (NDManager manager = Torch.newManager(); Run run = Run.open(runDir, manager)) {
+        try (NDManager manager = Torch.newManager(); Run run = Run.open(runDir, manager, "used")) {
             Model model = run.model();
             GroundTruthDataset dataset = run.dataset();
             if (dataset.observationShape().length != 3) throw new UserInputException("dataset " + dataset.name() + " has no images to draw");

@@ -35,7 +35,7 @@ public final class NodeInterventionOptions {
     /** Runs the intervention on the run in {@code runDir}; the file written is named on {@code out}. Exit code 0. */
     public int run(Path runDir, PrintWriter out) throws IOException {
         double[] given = NodeInterventions.parseValues(values); // checked before anything is opened
-        try (var manager = Torch.newManager(); Run run = Run.open(runDir, manager)) {
+        try (var manager = Torch.newManager(); Run run = Run.open(runDir, manager, "used")) {
             int index = NodeInterventions.node(run.model(), node);
             long seed = run.config().seed();
             double[] v = NodeInterventions.values(run.model(), run.dataset(), seed, index, given);

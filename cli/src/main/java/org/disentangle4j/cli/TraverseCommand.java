@@ -69,7 +69,7 @@ public final class TraverseCommand implements Callable<Integer> {
         }
         if (steps != null && steps < 2) throw new UserInputException("--steps must be at least 2, got " + steps);
         if (out != null) IoErrors.requireWritable(out);
-        try (var manager = Torch.newManager(); Run run = Run.open(runDir, manager)) {
+        try (var manager = Torch.newManager(); Run run = Run.open(runDir, manager, "used")) {
             Model model = run.model();
             String method = run.config().model();
             if (run.dataset().observationShape().length != 3) {

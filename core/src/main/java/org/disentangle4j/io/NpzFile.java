@@ -10,6 +10,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -67,20 +69,37 @@ public final class NpzFile implements Closeable {
         }
     }
 
-    /** Reads a whole entry into memory. */
+    /**
+     * Reads a whole entry into memory, checking its bytes against the CRC-32 the archive records
+     * for it: a damaged entry is a one-line UserInputException naming the file and the array.
+     */
     public NpyArray read(String name) {
-        try (NpyReader reader = stream(name)) {
-            return reader.readAll();
+        ZipEntry entry = entry(name);
+        String source = file + ":" + name;
+        CheckedInputStream checked = null;
+        try {
+            checked = new CheckedInputStream(zip.getInputStream(entry), new CRC32());
+            NpyArray array;
+            try (NpyReader reader = new NpyReader(new BufferedInputStream(checked, 1 << 16), source, entry.getSize())) {
+                array = reader.readAll();
+                byte[] rest = new byte[8192];
+                while (checked.read(rest) >= 0) {
+                    // the entry's last bytes count towards its CRC too
+                }
+            }
+            if (entry.getCrc() != -1 && checked.getChecksum().getValue() != entry.getCrc()) {
+                throw new UserInputException(source + " is damaged: its bytes do not match the CRC-32 the archive records for them");
+            }
+            return array;
+        } catch (IOException e) {
+            NpyReader.closeQuietly(checked);
+            throw new UserInputException(source + ": cannot read (" + IoErrors.reason(e, source) + ")", e);
         }
     }
 
     /** Streams an entry's elements; close the reader when done. */
     public NpyReader stream(String name) {
-        ZipEntry entry = entries.get(name);
-        if (entry == null) {
-            throw new UserInputException(file + ": no array '" + name + "' (the archive holds: "
-                    + String.join(", ", entries.keySet()) + ")");
-        }
+        ZipEntry entry = entry(name);
         String source = file + ":" + name;
         InputStream in = null;
         try {
@@ -93,6 +112,15 @@ public final class NpzFile implements Closeable {
             NpyReader.closeQuietly(in);
             throw e;
         }
+    }
+
+    private ZipEntry entry(String name) {
+        ZipEntry entry = entries.get(name);
+        if (entry == null) {
+            throw new UserInputException(file + ": no array '" + name + "' (the archive holds: "
+                    + String.join(", ", entries.keySet()) + ")");
+        }
+        return entry;
     }
 
     @Override

@@ -81,7 +81,7 @@ public final class RunLifecycle {
             }
             dir.updateConfig(saved.withSteps(request.steps()).validate());
         }
-        try (Run run = Run.open(path, manager)) {
+        try (Run run = Run.open(path, manager, "trained")) {
             dir.writeAfterTraining(after);
             return train(run, after, events);
         }

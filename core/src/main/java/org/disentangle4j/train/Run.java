@@ -1,5 +1,6 @@
 package org.disentangle4j.train;
 
+import org.disentangle4j.io.UserInputException;
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +28,11 @@ public final class Run implements AutoCloseable {
     private final GroundTruthDataset dataset;
     private final Model model;
 
-    private Run(RunDirectory directory, TrainingConfig config, GroundTruthDataset dataset, Model model) {
+    private final RunLock lock;
+
+    private Run(RunDirectory directory, RunLock lock, TrainingConfig config, GroundTruthDataset dataset, Model model) {
         this.directory = directory;
+        this.lock = lock;
         this.config = config;
         this.dataset = dataset;
         this.model = model;
@@ -43,7 +47,8 @@ public final class Run implements AutoCloseable {
             ModelSpec spec = specOf(given, dataset);
             TrainingConfig config = given.withHyperParameters(spec.hyperParameters()); // defaults written out
             model = Methods.create(spec, parent, Seeds.mix(config.seed(), Seeds.INIT, 0));
-            return new Run(RunDirectory.create(dir, config, versions()), config, dataset, model);
+            RunDirectory.Locked created = RunDirectory.createLocked(dir, config, versions(), "trained");
+            return new Run(created.directory(), created.lock(), config, dataset, model);
         } catch (RuntimeException e) {
             if (model != null) model.close();
             Datasets.close(dataset);
@@ -57,27 +62,46 @@ public final class Run implements AutoCloseable {
      * checkpoint when there is one. (Resuming reloads the checkpoint with its optimiser state.)
      */
     public static Run open(Path dir, NDManager parent) {
+        return open(dir, parent, "used");
+    }
+
+    /**
+     * As {@link #open(Path, NDManager)}, holding the directory's lock while the run is open
+     * ({@code activity} names what this process does, for the refusal another one gets). A run that
+     * has trained steps but lost its checkpoint is refused, and what an interrupted write left behind
+     * is removed.
+     */
+    public static Run open(Path dir, NDManager parent, String activity) {
         RunDirectory directory = RunDirectory.open(dir);
-        TrainingConfig config = directory.config().validate();
-        GroundTruthDataset dataset = openDataset(config);
-        Model model;
+        RunLock lock = RunLock.acquire(dir, activity);
+        Run run = null;
         try {
-            model = Methods.create(specOf(config, dataset), parent, Seeds.mix(config.seed(), Seeds.INIT, 0));
-        } catch (RuntimeException e) {
-            Datasets.close(dataset);
-            throw e;
-        }
-        Run run = new Run(directory, config, dataset, model);
-        try {
+            directory.removeLeftoverTemporaryFiles(lock);
+            TrainingConfig config = directory.config().validate();
+            GroundTruthDataset dataset = openDataset(config);
+            Model model;
+            try {
+                model = Methods.create(specOf(config, dataset), parent, Seeds.mix(config.seed(), Seeds.INIT, 0));
+            } catch (RuntimeException e) {
+                Datasets.close(dataset);
+                throw e;
+            }
+            run = new Run(directory, lock, config, dataset, model);
             if (run.useBestParameters().isEmpty()) {
                 Path checkpoint = directory.file(RunDirectory.CHECKPOINT);
-                if (Files.exists(checkpoint)) Checkpoint.loadParameters(checkpoint, model);
+                if (Files.exists(checkpoint)) {
+                    Checkpoint.loadParameters(checkpoint, model);
+                } else if (directory.state() != RunDirectory.State.DIVERGED && directory.statusStep() > 0) {
+                    throw new UserInputException(checkpoint + " is missing, but the run has trained " + directory.statusStep()
+                            + " steps (" + RunDirectory.STATUS + "): its parameters are gone; nothing was changed");
+                }
             }
+            return run;
         } catch (RuntimeException e) {
-            run.close();
+            if (run != null) run.close();
+            else lock.close();
             throw e;
         }
-        return run;
     }
 
     /**
@@ -136,7 +160,11 @@ public final class Run implements AutoCloseable {
 
     @Override
     public void close() {
-        model.close();
-        Datasets.close(dataset); // an official file reader keeps its file open
+        try {
+            model.close();
+            Datasets.close(dataset); // an official file reader keeps its file open
+        } finally {
+            lock.close();
+        }
     }
 }

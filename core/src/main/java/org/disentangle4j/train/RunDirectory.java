@@ -62,6 +62,45 @@ public final class RunDirectory {
      * a run, so nothing is overwritten by accident.
      */
     public static RunDirectory create(Path dir, TrainingConfig config, Map<String, String> versions) {
+        try (RunLock lock = createLocked(dir, config, versions, "trained").lock()) {
+            return new RunDirectory(dir);
+        }
+    }
+
+    /** A run directory with its lock, held until the lock is closed. */
+    public record Locked(RunDirectory directory, RunLock lock) {}
+
+    /**
+     * {@link #create}, holding the directory's {@link RunLock} from before the config is written:
+     * of two processes creating the same run, one creates it and the other is refused.
+     */
+    public static Locked createLocked(Path dir, TrainingConfig config, Map<String, String> versions, String activity) {
+        refuseExisting(dir);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UserInputException("cannot create output directory " + dir + ": " + IoErrors.reason(e, dir), e);
+        }
+        if (!Files.isWritable(dir)) throw new UserInputException("output directory " + dir + " is not writable");
+        RunLock lock = RunLock.acquire(dir, activity);
+        try {
+            refuseExisting(dir); // another process may have created the run between the first check and the lock
+            RunDirectory run = new RunDirectory(dir);
+            JsonObject root = new JsonObject();
+            root.add("config", GSON.toJsonTree(config));
+            root.add("versions", GSON.toJsonTree(versions));
+            root.addProperty("created", Instant.now().toString());
+            run.writeJson(CONFIG, root);
+            run.writeStatus(State.RUNNING, 0);
+            return new Locked(run, lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** Refuses a directory that holds a run, a file, or anything but an unused lock. */
+    private static void refuseExisting(Path dir) {
         if (Files.exists(dir.resolve(CONFIG))) {
             throw new UserInputException("output directory " + dir + " already holds a run; continue it with --resume "
                     + dir + " or choose another --out");
@@ -73,26 +112,28 @@ public final class RunDirectory {
             throw new UserInputException("output directory " + dir + " is not empty and holds no run; a run gets a directory of its own, "
                     + "choose another --out");
         }
-        try {
-            Files.createDirectories(dir);
+    }
+
+    /**
+     * Removes what interrupted atomic writes left (hidden {@code .NAME.HEX.tmp} files); only the
+     * directory's lock holder may, since another writer's temporary file would be in use.
+     */
+    public void removeLeftoverTemporaryFiles(RunLock held) {
+        if (held == null) throw new IllegalArgumentException("only the lock holder removes temporary files");
+        try (var entries = Files.list(dir)) {
+            for (Path p : entries.toList()) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(".") && name.endsWith(".tmp") && Files.isRegularFile(p)) Files.deleteIfExists(p);
+            }
         } catch (IOException e) {
-            throw new UserInputException("cannot create output directory " + dir + ": " + IoErrors.reason(e, dir), e);
+            throw IoErrors.cannotRead(dir, e);
         }
-        if (!Files.isWritable(dir)) throw new UserInputException("output directory " + dir + " is not writable");
-        RunDirectory run = new RunDirectory(dir);
-        JsonObject root = new JsonObject();
-        root.add("config", GSON.toJsonTree(config));
-        root.add("versions", GSON.toJsonTree(versions));
-        root.addProperty("created", Instant.now().toString());
-        run.writeJson(CONFIG, root);
-        run.writeStatus(State.RUNNING, 0);
-        return run;
     }
 
     private static boolean isNonEmptyDirectory(Path dir) {
         if (!Files.isDirectory(dir)) return false;
         try (var entries = Files.list(dir)) {
-            return entries.findAny().isPresent();
+            return entries.anyMatch(p -> !p.getFileName().toString().equals(RunLock.FILE));
         } catch (IOException e) {
             throw IoErrors.cannotRead(dir, e);
         }
