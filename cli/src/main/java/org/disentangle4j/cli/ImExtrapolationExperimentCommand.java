@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.disentangle4j.experiment.ImExtrapolationExperiment;
 import org.disentangle4j.experiment.SweepGrid;
-import org.disentangle4j.nn.Torch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,9 +55,7 @@ public final class ImExtrapolationExperimentCommand implements Callable<Integer>
     public Integer call() throws Exception {
         SweepGrid grid = ImExtrapolationExperiment.grid(seeds, steps);
         return runner.run(spec, grid, out, ImExtrapolationExperiment.TABLE, ImExtrapolationExperiment.groups(), (dir, rows, summaries, wall) -> {
-            try (var manager = Torch.newManager()) {
-                ImExtrapolationExperiment.write(dir, rows, summaries, seeds, steps, wall, manager);
-            }
+            ImExtrapolationExperiment.write(dir, rows, summaries, seeds, steps, wall);
             System.out.println();
             System.out.print(Files.readString(dir.resolve("results.md")));
         });
