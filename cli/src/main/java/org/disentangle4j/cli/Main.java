@@ -39,6 +39,7 @@ public final class Main implements Callable<Integer> {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
         HyperParameterOptions.addTo(cli.getSubcommands().get("train").getCommandSpec());
+        ExperimentCommand.addDeclared(cli.getSubcommands().get("experiment"));
         cli.setExecutionExceptionHandler(new UserErrorHandler());
         cli.setParameterExceptionHandler(new UserErrorHandler());
         return cli;

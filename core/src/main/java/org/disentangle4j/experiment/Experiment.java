@@ -1,0 +1,107 @@
+package org.disentangle4j.experiment;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * A built-in experiment that is a sweep, declared as a method is: its name, what it is (the
+ * {@code experiment NAME --help} text), its default seeds and steps, what a seed is repeated for,
+ * the options of its own beyond {@code --seeds}, {@code --steps} and {@code --out}, and its
+ * {@link Design}: the grid, the table's lines and the files it writes. Each declaration stands
+ * beside its experiment's class; {@link Experiments} registers them, and the command line serves
+ * each as {@code experiment NAME}.
+ *
+ * @param description the lines of its help text, as printed (at most 80 columns each)
+ * @param seedsPer what seeds 0..N-1 are run for, as {@code --seeds} says: "model", "setting", …
+ */
+public record Experiment(String name, List<String> description, int defaultSeeds, long defaultSteps, String seedsPer,
+        List<Option> options, Design design) {
+
+    public Experiment {
+        description = List.copyOf(description);
+        options = List.copyOf(options);
+    }
+
+    /** An option of the experiment's own, {@code --NAME VALUE}, a string its design reads from the {@link Settings}. */
+    public record Option(String name, String paramLabel, String description, String defaultValue) {}
+
+    /** What one invocation asked for: seeds, steps and the value of each of the experiment's own options. */
+    public record Settings(int seeds, long steps, Map<String, String> options) {
+        public Settings {
+            options = Map.copyOf(options);
+        }
+
+        /** The value of the experiment's own option {@code name} (given, or its default). */
+        public String option(String name) {
+            String value = options.get(name);
+            if (value == null) throw new IllegalArgumentException("no option --" + name + " in " + options.keySet());
+            return value;
+        }
+    }
+
+    /** What the experiment computes from its settings: the runs, the table's lines, the table and its files. */
+    public interface Design {
+        /** Every run, validated: a bad setting is a {@link org.disentangle4j.io.UserInputException} naming the option. */
+        SweepGrid grid(Settings settings);
+
+        /** The table's lines, each the runs it summarises. */
+        List<ExperimentTable.Group> groups(Settings settings);
+
+        ExperimentTable table();
+
+        /** Writes the experiment's files into {@code dir} (results.md, results.csv, runs.csv, …) after a sweep. */
+        void write(Path dir, List<SweepResults.Row> rows, List<ExperimentTable.Summary> summaries, Settings settings, String wallTime)
+                throws IOException;
+
+        /** Whether the command prints results.md before the table: where the page holds results the table does not. */
+        default boolean printsPage() {
+            return false;
+        }
+    }
+
+    /** A grid of seeds × steps. */
+    @FunctionalInterface
+    public interface SeededGrid {
+        SweepGrid grid(int seeds, long steps);
+    }
+
+    /** The files of an experiment with seeds and steps only. */
+    @FunctionalInterface
+    public interface SeededWriter {
+        void write(Path dir, List<SweepResults.Row> rows, List<ExperimentTable.Summary> summaries, int seeds, long steps, String wallTime)
+                throws IOException;
+    }
+
+    /** The design of an experiment with no options of its own: its static grid, groups and writer. */
+    public record Seeded(ExperimentTable table, SeededGrid seededGrid, Supplier<List<ExperimentTable.Group>> seededGroups,
+            SeededWriter writer, boolean printsPage) implements Design {
+        public Seeded(ExperimentTable table, SeededGrid grid, Supplier<List<ExperimentTable.Group>> groups, SeededWriter writer) {
+            this(table, grid, groups, writer, false);
+        }
+
+        @Override
+        public SweepGrid grid(Settings settings) {
+            return seededGrid.grid(settings.seeds(), settings.steps());
+        }
+
+        @Override
+        public List<ExperimentTable.Group> groups(Settings settings) {
+            return seededGroups.get();
+        }
+
+        @Override
+        public void write(Path dir, List<SweepResults.Row> rows, List<ExperimentTable.Summary> summaries, Settings settings, String wallTime)
+                throws IOException {
+            writer.write(dir, rows, summaries, settings.seeds(), settings.steps(), wallTime);
+        }
+    }
+
+    /** The settings of a run of the defaults: default seeds, steps and options. */
+    public Settings defaults() {
+        return new Settings(defaultSeeds, defaultSteps,
+                options.stream().collect(java.util.stream.Collectors.toMap(Option::name, Option::defaultValue)));
+    }
+}
