@@ -1,5 +1,8 @@
 package org.disentangle4j.experiment;
 
+import org.disentangle4j.experiment.verdict.Claim;
+import org.disentangle4j.experiment.verdict.ClaimVerdict;
+import org.disentangle4j.experiment.verdict.ClaimsReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -120,9 +123,108 @@ public final class CfaslExperiment {
                 + TABLE.markdown(summaries);
     }
 
-    /** Writes {@code results.md}, {@code results.csv} (the table) and {@code runs.csv} (every run). */
+    /**
+     * Writes {@code results.md}, {@code results.csv} (the table) and {@code runs.csv} (every run), the
+     * verdicts of the paper's claim per base and metric ({@code claims.md}, {@code claims.json}) and
+     * the chance row: random codes of the same size scored the same way, one per seed
+     * ({@code random-codes.csv}, computed once).
+     */
     public static void write(Path out, List<SweepResults.Row> rows, List<ExperimentTable.Summary> summaries, int seeds, long steps,
             String wallTime) throws IOException {
-        TABLE.writeResults(out, rows, summaries, markdown(summaries, seeds, steps, wallTime));
+        List<ClaimVerdict> verdicts = claims(rows);
+        ClaimsReport.write(out, verdicts);
+        Map<String, double[]> chance = randomCodes(out, seeds);
+        TABLE.writeResults(out, rows, summaries, markdown(summaries, seeds, steps, wallTime) + "\n" + chanceMarkdown(chance, seeds)
+                + "\n## Claims (computed; claims.md)\n\n" + ClaimsReport.markdown(verdicts));
+    }
+
+    /**
+     * The paper's claim, per base and metric: CFASL on the base scores higher than the base alone.
+     * Runs of the same seed are paired (same data order and initial encoder and decoder).
+     */
+    public static List<ClaimVerdict> claims(List<SweepResults.Row> rows) {
+        List<ClaimVerdict> verdicts = new ArrayList<>();
+        for (int i = 0; i < ENTRIES.size(); i += 2) {
+            Entry base = ENTRIES.get(i), with = ENTRIES.get(i + 1);
+            for (ExperimentTable.Column column : TABLE.columns()) {
+                if (column.key().startsWith(ExperimentTable.LOSS)) continue;
+                Claim claim = new Claim("cfasl-" + base.base() + "-" + column.title(), "CFASL raises " + column.title() + " over its base "
+                        + base.base() + " (Jung et al. 2024)", column.title(), base.base() + " + CFASL", base.base(),
+                        Claim.Direction.A_GREATER_THAN_B, null, null, true);
+                verdicts.add(ClaimVerdict.judge(claim, bySeed(rows, with, column.key()), bySeed(rows, base, column.key())));
+            }
+        }
+        return verdicts;
+    }
+
+    /** A metric's finite values of an entry's complete runs, by seed. */
+    private static Map<Long, Double> bySeed(List<SweepResults.Row> rows, Entry entry, String key) {
+        Map<Long, Double> values = new java.util.TreeMap<>();
+        for (SweepResults.Row r : rows) {
+            if (!r.complete() || !r.run().model().equals(entry.model()) || !r.run().hyperParameters().equals(entry.hyperParameters())) continue;
+            Double v = r.metrics().get(key);
+            if (v != null && Double.isFinite(v)) values.put(r.run().seed(), v);
+        }
+        return values;
+    }
+
+    /** Mean ± standard error over seeds of each metric column for random codes, read from random-codes.csv or computed into it. */
+    static Map<String, double[]> randomCodes(Path out, int seeds) throws IOException {
+        Path file = out.resolve("random-codes.csv");
+        List<ExperimentTable.Column> columns = TABLE.columns().stream().filter(c -> !c.key().startsWith(ExperimentTable.LOSS)).toList();
+        Map<Long, Map<String, Double>> bySeed = new java.util.TreeMap<>();
+        if (java.nio.file.Files.exists(file)) {
+            List<String> lines = java.nio.file.Files.readAllLines(file);
+            for (String line : lines.subList(1, lines.size())) {
+                String[] cells = line.split(",");
+                Map<String, Double> values = new java.util.LinkedHashMap<>();
+                for (int c = 0; c < columns.size(); c++) values.put(columns.get(c).key(), Double.parseDouble(cells[c + 1]));
+                bySeed.put(Long.parseLong(cells[0]), values);
+            }
+        }
+        if (bySeed.size() < seeds) {
+            org.disentangle4j.data.GroundTruthDataset data = org.disentangle4j.data.Datasets.open(DATASET, null);
+            try {
+                for (long seed = 0; seed < seeds; seed++) {
+                    if (bySeed.containsKey(seed)) continue;
+                    org.disentangle4j.metrics.SuiteResult r = RandomCodes.score(data, LATENT_DIM, METRICS, VOTES, seed);
+                    Map<String, Double> values = new java.util.LinkedHashMap<>();
+                    for (ExperimentTable.Column c : columns) {
+                        String[] key = c.key().split("\\.", 2);
+                        values.put(c.key(), r.scores().getOrDefault(key[0], Map.of()).getOrDefault(key[1], Double.NaN));
+                    }
+                    bySeed.put(seed, values);
+                }
+            } finally {
+                org.disentangle4j.data.Datasets.close(data);
+            }
+            StringBuilder csv = new StringBuilder("seed," + String.join(",", columns.stream().map(ExperimentTable.Column::key).toList()) + "\n");
+            bySeed.forEach((seed, values) -> csv.append(seed).append(',')
+                    .append(String.join(",", columns.stream().map(c -> Double.toString(values.get(c.key()))).toList())).append('\n'));
+            org.disentangle4j.io.AtomicFiles.writeString(file, csv.toString());
+        }
+        Map<String, double[]> summary = new java.util.LinkedHashMap<>();
+        for (ExperimentTable.Column c : columns) {
+            List<Double> v = bySeed.entrySet().stream().filter(e -> e.getKey() < seeds).map(e -> e.getValue().get(c.key()))
+                    .filter(Double::isFinite).toList();
+            summary.put(c.key(), v.isEmpty() ? null : SweepResults.meanAndStandardError(v));
+        }
+        return summary;
+    }
+
+    private static String chanceMarkdown(Map<String, double[]> chance, int seeds) {
+        StringBuilder md = new StringBuilder("## Chance: random codes through the same protocol\n\n"
+                + LATENT_DIM + " standard normal dimensions per image, drawn from a generator seeded by the image's pixels (the "
+                + "same image always gets the same code), scored with the same metrics, votes and seeds (0 … " + (seeds - 1)
+                + "); mean ± standard error over seeds. A model's score means something only above this row.\n\n|");
+        StringBuilder rule = new StringBuilder("|");
+        StringBuilder row = new StringBuilder("|");
+        for (ExperimentTable.Column c : TABLE.columns()) {
+            if (c.key().startsWith(ExperimentTable.LOSS)) continue;
+            md.append(' ').append(c.title()).append(" |");
+            rule.append("---|");
+            row.append(' ').append(ExperimentTable.cell(chance.get(c.key()), c.format())).append(" |");
+        }
+        return md.append('\n').append(rule).append('\n').append(row).append('\n').toString();
     }
 }
