@@ -13,6 +13,7 @@ import org.disentangle4j.model.architecture.CausalStructure;
 import org.disentangle4j.model.objective.CapacityTerm;
 import org.disentangle4j.model.objective.DipTerm;
 import org.disentangle4j.model.objective.DiscriminatorTcTerm;
+import org.disentangle4j.model.objective.InfoMaxTerm;
 import org.disentangle4j.model.objective.KlTerm;
 import org.disentangle4j.model.objective.LabelAlignmentTerm;
 import org.disentangle4j.model.objective.MeanTcTerm;
@@ -98,6 +99,11 @@ public final class Methods {
             new Composition(Parts.MLP_GAUSSIAN_ENCODER, Parts.IDENTITY, Parts.MLP_DECODER, Parts.TANH_SQUARED_ERROR,
                     List.of(KlTerm.weighted(CDG_BETA)), false, List.of(InterventionGridFigure::new)), CDG_PAPER);
 
+    /** The CDG-VAE paper's InfoMax baseline: its "VAE" (causal layer, alignment, one joint decoder) plus the InfoMax term. */
+    public static final Method CDG_INFOMAX = Method.composed("cdg-infomax", "the InfoMax baseline of the CDG-VAE paper: cdg-vae's encoder, "
+            + "causal layer and alignment with one joint MLP decoder (cdg-vae --decoder shared), plus γ·MI(x; z) by an NWJ critic with its "
+            + "own Adam (lr 1e-4); γ = 5 as the paper's Table 6", CDG.withDecoder(Parts.MLP_DECODER).plus(InfoMaxTerm.PART), CDG_PAPER);
+
     /** A combination of existing parts, one line: β-TCVAE's terms on CDG-VAE's causal layer and block-masked decoder, without labels. */
     public static final Method CAUSAL_BETA_TCVAE = Method.composed("causal-beta-tcvae", "β-TCVAE's terms (KL + (β − 1)·TC) with CDG-VAE's "
             + "causal layer over the dataset's DAG and its block-masked decoder, the run's likelihood, no labels; one latent per factor",
@@ -120,6 +126,7 @@ public final class Methods {
         register(CFASL);
         register(CDG_VAE);
         register(MLP_VAE);
+        register(CDG_INFOMAX);
         register(CAUSAL_BETA_TCVAE);
     }
 
