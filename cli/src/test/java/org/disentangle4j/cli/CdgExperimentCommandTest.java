@@ -20,10 +20,10 @@ class CdgExperimentCommandTest {
         assertEquals("0", plan[0], plan[2]);
         assertEquals(6, plan[1].lines().filter(l -> l.startsWith("train")).count(), plan[1]); // 3 lines × 2 seeds
         assertEquals(2, plan[1].lines().filter(l -> l.contains("decoder=shared")).count(), plan[1]);
-        assertEquals(2, plan[1].lines().filter(l -> l.contains("mlp-vae")).count(), plan[1]);
+        assertEquals(2, plan[1].lines().filter(l -> l.contains("cdg-infomax")).count(), plan[1]);
         String[] help = run("experiment", "cdg", "--help");
         assertTrue(help[1].lines().allMatch(l -> l.length() <= 80), help[1]);
-        assertTrue(help[1].contains("(cdg-vae --decoder shared: only the encoder is supervised)"), help[1]);
+        assertTrue(help[1].contains("VAE (cdg-vae --decoder shared: the causal layer and the alignment with"), help[1]);
         for (String[] bad : new String[][] {{"--seeds", "0"}, {"--steps", "0"}}) {
             String[] o = run("experiment", "cdg", bad[0], bad[1], "--out", tmp.toString());
             assertEquals("2", o[0], o[2]);
