@@ -53,7 +53,8 @@ import picocli.CommandLine.Spec;
             "  2:bad input (a one-line error)",
             "  3:training diverged (see above); the run is kept as it was at its last finite checkpoint",
             "  4:trained, but the figures or the scoring failed; the run is complete, status.json notes the failure",
-            "130:interrupted (Ctrl-C, SIGTERM); checkpoint written, continue with --resume"},
+            "130:interrupted by Ctrl-C; checkpoint written, continue with --resume",
+            "143:stopped by SIGTERM (the JVM's code for it); checkpoint written, continue with --resume"},
         sortOptions = false)
 public final class TrainCommand implements Callable<Integer> {
     /** Exit code of a run that diverged (2 is bad input, 130 an interruption). */

@@ -122,6 +122,8 @@ class SweepTest {
     void failedAndInterruptedRunsAreCounted(@TempDir Path out) throws Exception {
         assertEquals(new Sweep.Outcome(0, 0, 3, 0, 3), sweep(out, 1, new Recorder(1)).run());
         assertEquals(new Sweep.Outcome(0, 0, 0, 3, 3), sweep(out, 1, new Recorder(130)).run());
+        // a run stopped by SIGTERM (exit 143, the JVM's) wrote its checkpoint as after Ctrl-C: interrupted, not failed
+        assertEquals(new Sweep.Outcome(0, 0, 0, 3, 3), sweep(out, 1, new Recorder(143)).run());
     }
 
     @Test

@@ -9,6 +9,10 @@ import java.util.List;
  * separate process, or the same JVM in tests. The sweep reads a {@code train} command's exit code.
  */
 public interface Launcher {
+    /** A command's exit code after Ctrl-C (SIGINT): it wrote its checkpoint first. */
+    int INTERRUPTED = 130;
+    /** A command's exit code after SIGTERM (the JVM's 128 + 15): it wrote its checkpoint first, as for Ctrl-C. */
+    int TERMINATED = 143;
     /** A {@code train} command's exit code: the run diverged (status.json {@code diverged}). */
     int DIVERGED = 3;
     /** A {@code train} command's exit code: training completed, but drawing its figures or scoring it failed. */

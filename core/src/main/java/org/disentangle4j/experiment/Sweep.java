@@ -265,7 +265,7 @@ public final class Sweep {
             say("%s: %s", tag, p.action() == Action.RESUME ? "resuming from step " + p.step() : "training");
             long t0 = System.nanoTime();
             int code = launcher.run(args, logOf(p), threads);
-            if (code == 130 || stopping) {
+            if (code == Launcher.INTERRUPTED || code == Launcher.TERMINATED || stopping) {
                 interrupted.incrementAndGet();
                 say("%s: interrupted (checkpoint written; rerun the sweep to resume)", tag);
                 return;
