@@ -21,7 +21,7 @@ import org.disentangle4j.metrics.ProgressListener;
 import org.disentangle4j.model.Method;
 import org.disentangle4j.model.Methods;
 import org.disentangle4j.model.ComposedModel;
-import org.disentangle4j.model.architecture.ConvGaussianEncoder;
+import org.disentangle4j.model.architecture.NetworkEncoder;
 import org.disentangle4j.model.architecture.ConvImageDecoder;
 import org.disentangle4j.nn.ComputePeak;
 import org.disentangle4j.nn.FlopCounter;
@@ -148,7 +148,7 @@ public final class BenchCommand implements Callable<Integer> {
                 Run run = trainCommand(List.of("--model", "beta-vae", "--batch-size", Integer.toString(batchSize)), warmup + steps,
                         1_000_000, dir.resolve("beta-vae-standard")).createRun(manager)) {
             ComposedModel vae = (ComposedModel) run.model();
-            FlopCounter.Count enc = FlopCounter.forward(((ConvGaussianEncoder) vae.encoder()).network(), new Shape(1, 1, 64, 64));
+            FlopCounter.Count enc = FlopCounter.forward(((NetworkEncoder) vae.encoder()).network(), new Shape(1, 1, 64, 64));
             FlopCounter.Count dec = FlopCounter.forward(((ConvImageDecoder) vae.decoder()).network(), new Shape(1, 10));
             long forwardMacs = enc.macs() + dec.macs();
             long stepFlops = FlopCounter.trainingFlops(forwardMacs, enc.firstLayerMacs()) * batchSize;

@@ -212,7 +212,8 @@ public final class ComposedModel extends Model {
         List<ParameterGroup> own = new ArrayList<>();
         OptimizerSettings mainSettings = main;
         for (ObjectiveTerm term : terms) {
-            own.addAll(term.groups(main, this::parameterNamesOf));
+            ObjectiveTerm.OwnGroup group = term.ownGroup();
+            if (group != null) own.add(new ParameterGroup(group.network(), parameterNamesOf(group.network()), group.optimizer()));
             mainSettings = term.adjustMain(mainSettings);
         }
         Set<String> claimed = new HashSet<>();

@@ -2,14 +2,12 @@ package org.disentangle4j.model;
 
 import java.util.List;
 import org.disentangle4j.model.architecture.CodeImageDecoder;
-import org.disentangle4j.model.architecture.ConvCodeEncoder;
-import org.disentangle4j.model.architecture.ConvGaussianEncoder;
 import org.disentangle4j.model.architecture.ConvImageDecoder;
 import org.disentangle4j.model.architecture.Decoder;
 import org.disentangle4j.model.architecture.Encoder;
 import org.disentangle4j.model.architecture.ImageShapes;
 import org.disentangle4j.model.architecture.LatentStructure;
-import org.disentangle4j.model.architecture.MlpGaussianEncoder;
+import org.disentangle4j.model.architecture.NetworkEncoder;
 import org.disentangle4j.model.architecture.MlpImageDecoder;
 import org.disentangle4j.model.architecture.ObservationModel;
 import org.disentangle4j.model.architecture.ObservationModels;
@@ -18,13 +16,13 @@ import org.disentangle4j.model.architecture.ObservationModels;
 public final class Parts {
     private Parts() {}
 
-    public static final Part<Encoder> CONV_GAUSSIAN_ENCODER = new Part<>("conv 64×64 → Gaussian", ConvGaussianEncoder::new);
-    public static final Part<Encoder> MLP_GAUSSIAN_ENCODER = new Part<>("MLP 300-300 ELU → Gaussian", MlpGaussianEncoder::new);
+    public static final Part<Encoder> CONV_GAUSSIAN_ENCODER = new Part<>("conv 64×64 → Gaussian", NetworkEncoder::convGaussian);
+    public static final Part<Encoder> MLP_GAUSSIAN_ENCODER = new Part<>("MLP 300-300 ELU → Gaussian", NetworkEncoder::mlpGaussian);
     /** The convolutional encoder on 64×64 images, the MLP on anything else (vectors, other image sizes). */
     public static final Part<Encoder> GAUSSIAN_ENCODER_BY_DATA = new Part<>("conv 64×64 → Gaussian (MLP on other data)",
-            (spec, networks) -> ImageShapes.is64(spec.observationShape()) ? new ConvGaussianEncoder(spec, networks)
-                    : new MlpGaussianEncoder(spec, networks));
-    public static final Part<Encoder> CONV_CODE_ENCODER = new Part<>("conv 64×64 → batch-normalised code (deterministic)", ConvCodeEncoder::new);
+            (spec, networks) -> ImageShapes.is64(spec.observationShape()) ? NetworkEncoder.convGaussian(spec, networks)
+                    : NetworkEncoder.mlpGaussian(spec, networks));
+    public static final Part<Encoder> CONV_CODE_ENCODER = new Part<>("conv 64×64 → batch-normalised code (deterministic)", NetworkEncoder::convCodes);
 
     public static final Part<LatentStructure> IDENTITY = new Part<>("none", (spec, networks) -> LatentStructure.IDENTITY);
 

@@ -44,11 +44,6 @@ public final class CapacityTerm implements ObjectiveTerm {
     }
 
     @Override
-    public boolean needsPosterior() {
-        return true;
-    }
-
-    @Override
     public List<NDArray> contribute(TrainingStep step, Losses losses) {
         float c = (float) capacity(cMax, step.context().step(), threshold);
         losses.term("capacity", step.manager().create(c));

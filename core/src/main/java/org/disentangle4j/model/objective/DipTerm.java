@@ -82,11 +82,6 @@ public final class DipTerm implements ObjectiveTerm {
     }
 
     @Override
-    public boolean needsPosterior() {
-        return true;
-    }
-
-    @Override
     public List<NDArray> contribute(TrainingStep step, Losses losses) {
         NDArray[] p = penalties(covariance(step.requirePosterior(), type));
         losses.term("dip_offdiag", p[0]).term("dip_diag", p[1]);

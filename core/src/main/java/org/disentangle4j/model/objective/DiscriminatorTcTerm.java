@@ -19,7 +19,6 @@ import org.disentangle4j.model.HyperParameter;
 import org.disentangle4j.model.HyperParameter.Range;
 import org.disentangle4j.model.Losses;
 import org.disentangle4j.model.OptimizerSettings;
-import org.disentangle4j.model.ParameterGroup;
 import org.disentangle4j.model.Part;
 import org.disentangle4j.model.StepContext;
 import org.disentangle4j.model.architecture.Networks;
@@ -74,13 +73,8 @@ public final class DiscriminatorTcTerm implements ObjectiveTerm {
     }
 
     @Override
-    public boolean needsPosterior() {
-        return true;
-    }
-
-    @Override
-    public List<ParameterGroup> groups(OptimizerSettings main, ParameterNames names) {
-        return List.of(new ParameterGroup(GROUP, names.of(GROUP), OPTIMIZER));
+    public OwnGroup ownGroup() {
+        return new OwnGroup(GROUP, OPTIMIZER);
     }
 
     @Override

@@ -12,7 +12,6 @@ import org.disentangle4j.model.HyperParameter;
 import org.disentangle4j.model.HyperParameter.Range;
 import org.disentangle4j.model.Losses;
 import org.disentangle4j.model.OptimizerSettings;
-import org.disentangle4j.model.ParameterGroup;
 import org.disentangle4j.model.Part;
 import org.disentangle4j.model.architecture.Mlps;
 import org.disentangle4j.model.architecture.Networks;
@@ -66,13 +65,8 @@ public final class InfoMaxTerm implements ObjectiveTerm {
     }
 
     @Override
-    public boolean needsPosterior() {
-        return true;
-    }
-
-    @Override
-    public List<ParameterGroup> groups(OptimizerSettings main, ParameterNames names) {
-        return List.of(new ParameterGroup(GROUP, names.of(GROUP), OPTIMIZER));
+    public OwnGroup ownGroup() {
+        return new OwnGroup(GROUP, OPTIMIZER);
     }
 
     @Override

@@ -24,11 +24,6 @@ public final class KlTerm implements ObjectiveTerm {
     }
 
     @Override
-    public boolean needsPosterior() {
-        return true;
-    }
-
-    @Override
     public List<NDArray> contribute(TrainingStep step, Losses losses) {
         return List.of(beta == 1f ? step.kl() : Scalars.mul(step.kl(), beta));
     }

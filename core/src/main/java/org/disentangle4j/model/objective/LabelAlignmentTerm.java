@@ -47,11 +47,6 @@ public final class LabelAlignmentTerm implements ObjectiveTerm {
     }
 
     @Override
-    public boolean needsPosterior() {
-        return true;
-    }
-
-    @Override
     public BatchSampling batchSampling() {
         return BatchSampling.labelled(labelledFraction);
     }

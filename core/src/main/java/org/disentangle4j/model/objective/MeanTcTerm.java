@@ -50,11 +50,6 @@ public final class MeanTcTerm implements ObjectiveTerm {
     }
 
     @Override
-    public boolean needsPosterior() {
-        return true;
-    }
-
-    @Override
     public List<NDArray> contribute(TrainingStep step, Losses losses) {
         NDArray meanTc = meanTotalCorrelation(step.requirePosterior().mean());
         losses.term("mean_tc", meanTc);

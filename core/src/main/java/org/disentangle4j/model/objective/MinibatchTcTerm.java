@@ -57,11 +57,6 @@ public final class MinibatchTcTerm implements ObjectiveTerm {
     }
 
     @Override
-    public boolean needsPosterior() {
-        return true;
-    }
-
-    @Override
     public List<NDArray> contribute(TrainingStep step, Losses losses) {
         Posterior q = step.requirePosterior();
         NDArray tc = totalCorrelation(step.codes(), q.mean(), q.logVar());

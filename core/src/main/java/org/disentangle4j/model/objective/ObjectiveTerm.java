@@ -6,7 +6,6 @@ import org.disentangle4j.model.ExtraFigure;
 import org.disentangle4j.model.Losses;
 import org.disentangle4j.model.Model;
 import org.disentangle4j.model.OptimizerSettings;
-import org.disentangle4j.model.ParameterGroup;
 import ai.djl.ndarray.NDArray;
 
 /**
@@ -42,15 +41,24 @@ public interface ObjectiveTerm {
         return false;
     }
 
-    /** Whether it needs a Gaussian posterior (a KL, a TC of samples); a deterministic encoder then cannot carry it. */
+    /**
+     * Whether it reads the Gaussian posterior or its KL (most terms do); a deterministic encoder
+     * cannot carry such a term. The terms that read neither say so.
+     */
     default boolean needsPosterior() {
-        return false;
+        return true;
     }
 
-    /** Optimiser groups of its own networks; the main group keeps every parameter no term claims. */
-    default List<ParameterGroup> groups(OptimizerSettings main, ParameterNames names) {
-        return List.of();
+    /**
+     * The network the term trains with an optimiser of its own (FactorVAE's discriminator, CFASL's
+     * predictor), or null; the main group keeps every parameter no term claims.
+     */
+    default OwnGroup ownGroup() {
+        return null;
     }
+
+    /** A term's network (its name among the model's networks, which is also the group's) and that group's optimiser. */
+    record OwnGroup(String network, OptimizerSettings optimizer) {}
 
     /** The main group's optimiser settings with what the term asks of them (weight decay, clipping). */
     default OptimizerSettings adjustMain(OptimizerSettings main) {
@@ -65,11 +73,5 @@ public interface ObjectiveTerm {
     /** Figures of its own. */
     default List<ExtraFigure> figures(Model model) {
         return List.of();
-    }
-
-    /** The trainable parameter names of a model's parts. */
-    @FunctionalInterface
-    interface ParameterNames {
-        List<String> of(String... parts);
     }
 }

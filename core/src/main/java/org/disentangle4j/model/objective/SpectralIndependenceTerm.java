@@ -37,6 +37,11 @@ public final class SpectralIndependenceTerm implements ObjectiveTerm {
     }
 
     @Override
+    public boolean needsPosterior() {
+        return false;
+    }
+
+    @Override
     public List<NDArray> contribute(TrainingStep step, Losses losses) {
         if (!(weight > 0)) return List.of();
         NDArray im = SpectralProbe.penalty(step.probedLayers());

@@ -14,7 +14,6 @@ import org.disentangle4j.model.HyperParameter.Range;
 import org.disentangle4j.model.Losses;
 import org.disentangle4j.model.Model;
 import org.disentangle4j.model.OptimizerSettings;
-import org.disentangle4j.model.ParameterGroup;
 import org.disentangle4j.model.Part;
 import org.disentangle4j.model.Posterior;
 import org.disentangle4j.model.Seeds;
@@ -133,15 +132,10 @@ public final class SymmetryTerm implements ObjectiveTerm {
         return codebook;
     }
 
-    @Override
-    public boolean needsPosterior() {
-        return true;
-    }
-
     /** The codebook trains with the main group (clipped); the predictor has its own Adam, clipped alike. */
     @Override
-    public List<ParameterGroup> groups(OptimizerSettings main, ParameterNames names) {
-        return List.of(new ParameterGroup(PREDICTOR, names.of(PREDICTOR), OptimizerSettings.adam(PREDICTOR_LR).withClipNorm(clipNorm)));
+    public OwnGroup ownGroup() {
+        return new OwnGroup(PREDICTOR, OptimizerSettings.adam(PREDICTOR_LR).withClipNorm(clipNorm));
     }
 
     @Override

@@ -22,6 +22,11 @@ public final class WeightDecayTerm implements ObjectiveTerm {
     }
 
     @Override
+    public boolean needsPosterior() {
+        return false;
+    }
+
+    @Override
     public List<NDArray> contribute(TrainingStep step, Losses losses) {
         return List.of();
     }
