@@ -1,7 +1,6 @@
 package org.disentangle4j.metrics;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.disentangle4j.data.GroundTruthDataset;
@@ -27,7 +26,7 @@ import org.disentangle4j.metrics.stats.SymmetricMatrices;
  * Deterministic and equal to the reference to rounding. A constant code makes log det Σ = −∞
  * and the correlations undefined (NaN/∞, as in the reference).
  */
-public final class UnsupervisedScores implements Metric {
+public record UnsupervisedScores(int numTrain, int batchSize) implements Metric {
     public static final String NAME = "unsupervised";
     public static final String TOTAL_CORRELATION = "gaussian_total_correlation";
     public static final String WASSERSTEIN = "gaussian_wasserstein_correlation";
@@ -36,26 +35,8 @@ public final class UnsupervisedScores implements Metric {
     public static final int DEFAULT_NUM_TRAIN = 10_000;
     public static final int DEFAULT_BATCH_SIZE = 16;
 
-    private final int numTrain;
-    private final int batchSize;
-
     public UnsupervisedScores() {
         this(DEFAULT_NUM_TRAIN, DEFAULT_BATCH_SIZE);
-    }
-
-    public UnsupervisedScores(int numTrain, int batchSize) {
-        this.numTrain = numTrain;
-        this.batchSize = batchSize;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> resultKeys() {
-        return List.of(TOTAL_CORRELATION, WASSERSTEIN, WASSERSTEIN_NORM, MUTUAL_INFO);
     }
 
     @Override
