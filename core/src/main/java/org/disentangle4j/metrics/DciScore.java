@@ -1,5 +1,9 @@
 package org.disentangle4j.metrics;
 
+import static org.disentangle4j.metrics.MetricSuite.DEFAULT_BATCH_SIZE;
+import static org.disentangle4j.metrics.MetricSuite.DEFAULT_NUM_TEST;
+import static org.disentangle4j.metrics.MetricSuite.DEFAULT_NUM_TRAIN;
+
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,9 +42,6 @@ public record DciScore(int numTrain, int numTest, int batchSize) implements Metr
     public static final String COMPLETENESS = "completeness";
     public static final String INFORMATIVENESS_TRAIN = "informativeness_train";
     public static final String INFORMATIVENESS_TEST = "informativeness_test";
-    public static final int DEFAULT_NUM_TRAIN = 10_000;
-    public static final int DEFAULT_NUM_TEST = 5_000;
-    public static final int DEFAULT_BATCH_SIZE = 16;
 
     public DciScore() {
         this(DEFAULT_NUM_TRAIN, DEFAULT_NUM_TEST, DEFAULT_BATCH_SIZE);

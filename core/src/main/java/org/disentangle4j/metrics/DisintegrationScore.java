@@ -1,5 +1,8 @@
 package org.disentangle4j.metrics;
 
+import static org.disentangle4j.metrics.MetricSuite.DEFAULT_BATCH_SIZE;
+import static org.disentangle4j.metrics.MetricSuite.DEFAULT_NUM_TRAIN;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,8 +52,6 @@ public record DisintegrationScore(double threshold, int numTrain, int batchSize)
     public static final String MEAN_EFFECTIVE_DIMS = "mean_effective_dims";
     public static final String ABOVE_THRESHOLD_PREFIX = "dims_above_threshold_";
     public static final double DEFAULT_THRESHOLD = 0.1;
-    public static final int DEFAULT_NUM_TRAIN = 10_000;
-    public static final int DEFAULT_BATCH_SIZE = 16;
 
     public DisintegrationScore() {
         this(DEFAULT_THRESHOLD, DEFAULT_NUM_TRAIN, DEFAULT_BATCH_SIZE);

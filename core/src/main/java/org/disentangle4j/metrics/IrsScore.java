@@ -1,5 +1,8 @@
 package org.disentangle4j.metrics;
 
+import static org.disentangle4j.metrics.MetricSuite.DEFAULT_BATCH_SIZE;
+import static org.disentangle4j.metrics.MetricSuite.DEFAULT_NUM_TRAIN;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -32,8 +35,6 @@ public record IrsScore(int numTrain, int batchSize, double diffQuantile) impleme
     public static final String KEY = "IRS";
     public static final String ACTIVE_DIMS = "num_active_dims";
     public static final double DEFAULT_DIFF_QUANTILE = 0.99;
-    public static final int DEFAULT_NUM_TRAIN = 10_000;
-    public static final int DEFAULT_BATCH_SIZE = 16;
 
     public IrsScore() {
         this(DEFAULT_NUM_TRAIN, DEFAULT_BATCH_SIZE, DEFAULT_DIFF_QUANTILE);

@@ -47,6 +47,10 @@ public final class MetricSuite {
      * {@code disintegration}; {@code all} adds them.
      */
     public static final String DEFAULT_SELECTION = "mig,sap,dci,modularity_explicitness,irs,unsupervised";
+    /**
+     * The reference's points, shared by the metrics that score them (see {@link MetricDeclaration.Need#ARRAYS});
+     * they are also those metrics' defaults when one samples from a model on its own.
+     */
     public static final int DEFAULT_NUM_TRAIN = 10_000;
     public static final int DEFAULT_NUM_TEST = 5_000;
     public static final int DEFAULT_BATCH_SIZE = 16;

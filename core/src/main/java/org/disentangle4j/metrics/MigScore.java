@@ -1,5 +1,8 @@
 package org.disentangle4j.metrics;
 
+import static org.disentangle4j.metrics.MetricSuite.DEFAULT_BATCH_SIZE;
+import static org.disentangle4j.metrics.MetricSuite.DEFAULT_NUM_TRAIN;
+
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,8 +24,6 @@ import org.disentangle4j.metrics.stats.HistogramDiscretizer;
 public record MigScore(int numTrain, int batchSize) implements Metric {
     public static final String NAME = "mig";
     public static final String KEY = "discrete_mig";
-    public static final int DEFAULT_NUM_TRAIN = 10_000;
-    public static final int DEFAULT_BATCH_SIZE = 16;
 
     /** The reference's settings: 10,000 points, batches of 16. */
     public MigScore() {

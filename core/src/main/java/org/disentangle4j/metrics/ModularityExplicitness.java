@@ -1,5 +1,9 @@
 package org.disentangle4j.metrics;
 
+import static org.disentangle4j.metrics.MetricSuite.DEFAULT_BATCH_SIZE;
+import static org.disentangle4j.metrics.MetricSuite.DEFAULT_NUM_TEST;
+import static org.disentangle4j.metrics.MetricSuite.DEFAULT_NUM_TRAIN;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -37,9 +41,6 @@ public record ModularityExplicitness(int numTrain, int numTest, int batchSize) i
     public static final String MODULARITY = "modularity_score";
     public static final String EXPLICITNESS_TRAIN = "explicitness_score_train";
     public static final String EXPLICITNESS_TEST = "explicitness_score_test";
-    public static final int DEFAULT_NUM_TRAIN = 10_000;
-    public static final int DEFAULT_NUM_TEST = 5_000;
-    public static final int DEFAULT_BATCH_SIZE = 16;
 
     public ModularityExplicitness() {
         this(DEFAULT_NUM_TRAIN, DEFAULT_NUM_TEST, DEFAULT_BATCH_SIZE);

@@ -1,5 +1,9 @@
 package org.disentangle4j.metrics;
 
+import static org.disentangle4j.metrics.MetricSuite.DEFAULT_BATCH_SIZE;
+import static org.disentangle4j.metrics.MetricSuite.DEFAULT_NUM_TEST;
+import static org.disentangle4j.metrics.MetricSuite.DEFAULT_NUM_TRAIN;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -26,9 +30,6 @@ import org.disentangle4j.metrics.stats.Covariance;
 public record SapScore(int numTrain, int numTest, int batchSize, boolean continuousFactors) implements Metric {
     public static final String NAME = "sap";
     public static final String KEY = "SAP_score";
-    public static final int DEFAULT_NUM_TRAIN = 10_000;
-    public static final int DEFAULT_NUM_TEST = 5_000;
-    public static final int DEFAULT_BATCH_SIZE = 16;
 
     /** The reference's settings: 10,000 / 5,000 points, batches of 16, discrete factors. */
     public SapScore() {

@@ -1,5 +1,8 @@
 package org.disentangle4j.metrics;
 
+import static org.disentangle4j.metrics.MetricSuite.DEFAULT_BATCH_SIZE;
+import static org.disentangle4j.metrics.MetricSuite.DEFAULT_NUM_TRAIN;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -32,8 +35,6 @@ public record UnsupervisedScores(int numTrain, int batchSize) implements Metric 
     public static final String WASSERSTEIN = "gaussian_wasserstein_correlation";
     public static final String WASSERSTEIN_NORM = "gaussian_wasserstein_correlation_norm";
     public static final String MUTUAL_INFO = "mutual_info_score";
-    public static final int DEFAULT_NUM_TRAIN = 10_000;
-    public static final int DEFAULT_BATCH_SIZE = 16;
 
     public UnsupervisedScores() {
         this(DEFAULT_NUM_TRAIN, DEFAULT_BATCH_SIZE);
