@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
-import org.disentangle4j.data.GroundTruthDataset;
 import org.disentangle4j.metrics.classify.GradientBoostedTrees;
 import org.disentangle4j.metrics.support.ConstantFactors;
 import org.disentangle4j.metrics.support.Parallel;
@@ -36,7 +35,7 @@ import org.disentangle4j.metrics.stats.ClassLabels;
  * −0.034, −0.023, −0.005, −0.011. Deterministic for a given input, and independent of the
  * numbering of the code dimensions (the trees are fitted on the columns in a canonical order).
  */
-public record DciScore(int numTrain, int numTest, int batchSize) implements Metric {
+public record DciScore(int numTrain, int numTest, int batchSize) implements TrainTestMetric {
     public static final String NAME = "dci";
     public static final String DISENTANGLEMENT = "disentanglement";
     public static final String COMPLETENESS = "completeness";
@@ -45,12 +44,6 @@ public record DciScore(int numTrain, int numTest, int batchSize) implements Metr
 
     public DciScore() {
         this(DEFAULT_NUM_TRAIN, DEFAULT_NUM_TEST, DEFAULT_BATCH_SIZE);
-    }
-
-    @Override
-    public Map<String, Double> evaluate(GroundTruthDataset dataset, RepresentationFunction representation, RandomGenerator rng,
-            ProgressListener progress) {
-        return evaluate(EvaluationSets.sample(dataset, representation, numTrain, numTest, batchSize, rng, progress, NAME), rng, progress);
     }
 
     @Override

@@ -7,7 +7,6 @@ import static org.disentangle4j.metrics.MetricSuite.DEFAULT_NUM_TRAIN;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
-import org.disentangle4j.data.GroundTruthDataset;
 import org.disentangle4j.metrics.classify.LogisticRegressionClassifier;
 import org.disentangle4j.metrics.support.ConstantFactors;
 import org.disentangle4j.metrics.support.Parallel;
@@ -36,7 +35,7 @@ import org.disentangle4j.metrics.stats.Standardizer;
  * Matches that reference to about 1e-6. scikit-learn ≥ 0.22 fits a multinomial model instead,
  * which scored about 0.02 higher on the benchmark data and on a second test set.
  */
-public record ModularityExplicitness(int numTrain, int numTest, int batchSize) implements Metric {
+public record ModularityExplicitness(int numTrain, int numTest, int batchSize) implements TrainTestMetric {
     public static final String NAME = "modularity_explicitness";
     public static final String MODULARITY = "modularity_score";
     public static final String EXPLICITNESS_TRAIN = "explicitness_score_train";
@@ -44,12 +43,6 @@ public record ModularityExplicitness(int numTrain, int numTest, int batchSize) i
 
     public ModularityExplicitness() {
         this(DEFAULT_NUM_TRAIN, DEFAULT_NUM_TEST, DEFAULT_BATCH_SIZE);
-    }
-
-    @Override
-    public Map<String, Double> evaluate(GroundTruthDataset dataset, RepresentationFunction representation, RandomGenerator rng,
-            ProgressListener progress) {
-        return evaluate(EvaluationSets.sample(dataset, representation, numTrain, numTest, batchSize, rng, progress, NAME), rng, progress);
     }
 
     @Override
