@@ -1,9 +1,7 @@
 package org.disentangle4j.metrics;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.disentangle4j.data.GroundTruthDataset;
 import org.disentangle4j.metrics.classify.LogisticRegressionClassifier;
@@ -20,7 +18,7 @@ import org.disentangle4j.metrics.stats.ClassLabels;
  * (the classifier is LIBLINEAR one-vs-rest with C = 1, scikit-learn's default before 0.22).
  * Constant factors are never chosen. Needs interventional sampling, so it has no arrays entry.
  */
-public final class BetaVaeScore implements Metric {
+public record BetaVaeScore(int batchSize, int numTrain, int numEval) implements Metric {
     public static final String NAME = "beta_vae";
     public static final String TRAIN_ACCURACY = "train_accuracy";
     public static final String EVAL_ACCURACY = "eval_accuracy";
@@ -30,38 +28,8 @@ public final class BetaVaeScore implements Metric {
     /** Points encoded per call of the representation function (2 batches each). */
     private static final int POINTS_PER_CALL = 8;
 
-    private final int batchSize;
-    private final int numTrain;
-    private final int numEval;
-
     public BetaVaeScore() {
         this(DEFAULT_BATCH_SIZE, DEFAULT_NUM_TRAIN, DEFAULT_NUM_EVAL);
-    }
-
-    public BetaVaeScore(int batchSize, int numTrain, int numEval) {
-        this.batchSize = batchSize;
-        this.numTrain = numTrain;
-        this.numEval = numEval;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> resultKeys() {
-        return List.of(TRAIN_ACCURACY, EVAL_ACCURACY);
-    }
-
-    @Override
-    public Optional<String> notApplicableToArrays() {
-        return Optional.of("needs interventional sampling (pairs of batches that share one factor), which fixed arrays cannot provide");
-    }
-
-    @Override
-    public Map<String, Double> evaluate(EvaluationSets sets, RandomGenerator rng, ProgressListener progress) {
-        throw new MetricNotApplicableException(notApplicableToArrays().orElseThrow());
     }
 
     @Override

@@ -32,7 +32,7 @@ import org.disentangle4j.data.GroundTruthDataset;
  * {@code cdm_classifier_accuracy_<factor>} (fraction within 0.1) are the classifier's on held-out
  * observations.
  */
-public final class CdmScore implements ModelMetric {
+public record CdmScore(int points) implements ModelMetric {
     public static final String NAME = "cdm";
     public static final int DEFAULT_POINTS = 1000;
     public static final String ROBUSTNESS = "cdm_robustness";
@@ -44,41 +44,12 @@ public final class CdmScore implements ModelMetric {
         double[][] scores(float[] observations, int count);
     }
 
-    private final int points;
-
     public CdmScore() {
         this(DEFAULT_POINTS);
     }
 
-    public CdmScore(int points) {
+    public CdmScore {
         if (points < 2) throw new IllegalArgumentException("CDM needs at least 2 points, got " + points);
-        this.points = points;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> resultKeys() {
-        return List.of(ROBUSTNESS, GENERATIVENESS);
-    }
-
-    @Override
-    public Optional<String> notApplicableToArrays() {
-        return Optional.of("CDM intervenes on a model's latent nodes and decodes");
-    }
-
-    @Override
-    public Map<String, Double> evaluate(GroundTruthDataset dataset, RepresentationFunction representation, RandomGenerator rng,
-            ProgressListener progress) {
-        throw new MetricNotApplicableException("CDM needs the model's decoder");
-    }
-
-    @Override
-    public Map<String, Double> evaluate(EvaluationSets sets, RandomGenerator rng, ProgressListener progress) {
-        throw new MetricNotApplicableException("not applicable to arrays: " + notApplicableToArrays().get());
     }
 
     @Override

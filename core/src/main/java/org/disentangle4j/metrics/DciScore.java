@@ -1,11 +1,13 @@
 package org.disentangle4j.metrics;
 
+import static org.disentangle4j.metrics.MetricSuite.DEFAULT_BATCH_SIZE;
+import static org.disentangle4j.metrics.MetricSuite.DEFAULT_NUM_TEST;
+import static org.disentangle4j.metrics.MetricSuite.DEFAULT_NUM_TRAIN;
+
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
-import org.disentangle4j.data.GroundTruthDataset;
 import org.disentangle4j.metrics.classify.GradientBoostedTrees;
 import org.disentangle4j.metrics.support.ConstantFactors;
 import org.disentangle4j.metrics.support.Parallel;
@@ -33,44 +35,15 @@ import org.disentangle4j.metrics.stats.ClassLabels;
  * −0.034, −0.023, −0.005, −0.011. Deterministic for a given input, and independent of the
  * numbering of the code dimensions (the trees are fitted on the columns in a canonical order).
  */
-public final class DciScore implements Metric {
+public record DciScore(int numTrain, int numTest, int batchSize) implements TrainTestMetric {
     public static final String NAME = "dci";
     public static final String DISENTANGLEMENT = "disentanglement";
     public static final String COMPLETENESS = "completeness";
     public static final String INFORMATIVENESS_TRAIN = "informativeness_train";
     public static final String INFORMATIVENESS_TEST = "informativeness_test";
-    public static final int DEFAULT_NUM_TRAIN = 10_000;
-    public static final int DEFAULT_NUM_TEST = 5_000;
-    public static final int DEFAULT_BATCH_SIZE = 16;
-
-    private final int numTrain;
-    private final int numTest;
-    private final int batchSize;
 
     public DciScore() {
         this(DEFAULT_NUM_TRAIN, DEFAULT_NUM_TEST, DEFAULT_BATCH_SIZE);
-    }
-
-    public DciScore(int numTrain, int numTest, int batchSize) {
-        this.numTrain = numTrain;
-        this.numTest = numTest;
-        this.batchSize = batchSize;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> resultKeys() {
-        return List.of(INFORMATIVENESS_TRAIN, INFORMATIVENESS_TEST, DISENTANGLEMENT, COMPLETENESS);
-    }
-
-    @Override
-    public Map<String, Double> evaluate(GroundTruthDataset dataset, RepresentationFunction representation, RandomGenerator rng,
-            ProgressListener progress) {
-        return evaluate(EvaluationSets.sample(dataset, representation, numTrain, numTest, batchSize, rng, progress, NAME), rng, progress);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package org.disentangle4j.metrics;
 
+import static org.disentangle4j.metrics.MetricSuite.DEFAULT_BATCH_SIZE;
+import static org.disentangle4j.metrics.MetricSuite.DEFAULT_NUM_TRAIN;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,41 +43,22 @@ import org.disentangle4j.metrics.support.ProgressCounter;
  * <p>Factors are named as their dataset names them, or {@code factor0, factor1, …} (the column in
  * the file) for arrays; characters other than letters, digits and '_' become '_' in the keys.
  * Factors with a single value are skipped, as by every metric. Deterministic.
+ *
+ * @param threshold the normalised MI at or above which a dimension counts as carrying a factor
  */
-public final class DisintegrationScore implements Metric {
+public record DisintegrationScore(double threshold, int numTrain, int batchSize) implements Metric {
     public static final String NAME = "disintegration";
     public static final String EFFECTIVE_DIMS_PREFIX = "effective_dims_";
     public static final String MEAN_EFFECTIVE_DIMS = "mean_effective_dims";
     public static final String ABOVE_THRESHOLD_PREFIX = "dims_above_threshold_";
     public static final double DEFAULT_THRESHOLD = 0.1;
-    public static final int DEFAULT_NUM_TRAIN = 10_000;
-    public static final int DEFAULT_BATCH_SIZE = 16;
-
-    private final double threshold;
-    private final int numTrain;
-    private final int batchSize;
 
     public DisintegrationScore() {
         this(DEFAULT_THRESHOLD, DEFAULT_NUM_TRAIN, DEFAULT_BATCH_SIZE);
     }
 
-    /** @param threshold the normalised MI at or above which a dimension counts as carrying a factor */
-    public DisintegrationScore(double threshold, int numTrain, int batchSize) {
+    public DisintegrationScore {
         if (!(threshold > 0 && threshold <= 1)) throw new IllegalArgumentException("threshold must lie in (0, 1], got " + threshold);
-        this.threshold = threshold;
-        this.numTrain = numTrain;
-        this.batchSize = batchSize;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    /** Only the fixed key: the others are named after the factors ({@code effective_dims_<factor>}, {@code dims_above_threshold_<factor>}). */
-    @Override
-    public List<String> resultKeys() {
-        return List.of(MEAN_EFFECTIVE_DIMS);
     }
 
     /** One factor's result: the effective number of dimensions and those at or above the threshold. */

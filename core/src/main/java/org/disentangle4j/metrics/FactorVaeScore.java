@@ -1,9 +1,7 @@
 package org.disentangle4j.metrics;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.disentangle4j.metrics.stats.Covariance;
 import org.disentangle4j.data.GroundTruthDataset;
@@ -23,7 +21,7 @@ import org.disentangle4j.metrics.support.FactorCodeSampler;
  * <p>{@code num_active_dims} is the number of dimensions kept. (The reference reports
  * {@code len(active_dims)} of a boolean mask, i.e. all dimensions, a slip this does not copy.)
  */
-public final class FactorVaeScore implements Metric {
+public record FactorVaeScore(int batchSize, int numTrain, int numEval, int numVarianceEstimate, double pruneThreshold) implements Metric {
     public static final String NAME = "factor_vae";
     public static final String TRAIN_ACCURACY = "train_accuracy";
     public static final String EVAL_ACCURACY = "eval_accuracy";
@@ -36,43 +34,12 @@ public final class FactorVaeScore implements Metric {
     private static final int VOTES_PER_CALL = 16;
     private static final int VARIANCE_BATCH = 1_000;
 
-    private final int batchSize;
-    private final int numTrain;
-    private final int numEval;
-    private final int numVarianceEstimate;
-    private final double pruneThreshold;
-
     public FactorVaeScore() {
         this(DEFAULT_BATCH_SIZE, DEFAULT_NUM_TRAIN, DEFAULT_NUM_EVAL, DEFAULT_NUM_VARIANCE_ESTIMATE, DEFAULT_PRUNE_THRESHOLD);
     }
 
-    public FactorVaeScore(int batchSize, int numTrain, int numEval, int numVarianceEstimate, double pruneThreshold) {
+    public FactorVaeScore {
         if (batchSize < 2) throw new IllegalArgumentException("batchSize must be at least 2 (variances with ddof 1)");
-        this.batchSize = batchSize;
-        this.numTrain = numTrain;
-        this.numEval = numEval;
-        this.numVarianceEstimate = numVarianceEstimate;
-        this.pruneThreshold = pruneThreshold;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> resultKeys() {
-        return List.of(TRAIN_ACCURACY, EVAL_ACCURACY, ACTIVE_DIMS);
-    }
-
-    @Override
-    public Optional<String> notApplicableToArrays() {
-        return Optional.of("needs interventional sampling (batches with one factor held fixed), which fixed arrays cannot provide");
-    }
-
-    @Override
-    public Map<String, Double> evaluate(EvaluationSets sets, RandomGenerator rng, ProgressListener progress) {
-        throw new MetricNotApplicableException(notApplicableToArrays().orElseThrow());
     }
 
     @Override

@@ -1,5 +1,8 @@
 package org.disentangle4j.metrics;
 
+import static org.disentangle4j.metrics.MetricSuite.DEFAULT_BATCH_SIZE;
+import static org.disentangle4j.metrics.MetricSuite.DEFAULT_NUM_TRAIN;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -27,37 +30,18 @@ import org.disentangle4j.metrics.stats.Quantiles;
  * <p>{@code num_active_dims} is the number of non-constant code dimensions. (The reference's
  * {@code np.sum(active_mus)} adds up the code values instead, a slip this does not copy.)
  */
-public final class IrsScore implements Metric {
+public record IrsScore(int numTrain, int batchSize, double diffQuantile) implements Metric {
     public static final String NAME = "irs";
     public static final String KEY = "IRS";
     public static final String ACTIVE_DIMS = "num_active_dims";
     public static final double DEFAULT_DIFF_QUANTILE = 0.99;
-    public static final int DEFAULT_NUM_TRAIN = 10_000;
-    public static final int DEFAULT_BATCH_SIZE = 16;
-
-    private final int numTrain;
-    private final int batchSize;
-    private final double diffQuantile;
 
     public IrsScore() {
         this(DEFAULT_NUM_TRAIN, DEFAULT_BATCH_SIZE, DEFAULT_DIFF_QUANTILE);
     }
 
-    public IrsScore(int numTrain, int batchSize, double diffQuantile) {
+    public IrsScore {
         if (!(diffQuantile >= 0 && diffQuantile <= 1)) throw new IllegalArgumentException("diffQuantile must be in [0, 1]");
-        this.numTrain = numTrain;
-        this.batchSize = batchSize;
-        this.diffQuantile = diffQuantile;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> resultKeys() {
-        return List.of(KEY, ACTIVE_DIMS);
     }
 
     @Override

@@ -41,7 +41,7 @@ import org.disentangle4j.metrics.support.ProgressCounter;
  * <p>On arrays there is no model, dataset or block structure: LMS-Spearman of all points
  * against the factor indices, as {@code lms_in_support}.
  */
-public final class LmsScore implements ModelMetric {
+public record LmsScore(int numTrain, int numTest, int chunk) implements ModelMetric {
     public static final String NAME = "lms";
     public static final String LMS_IN_SUPPORT = "lms_in_support";
     public static final String LMS_OUT_OF_SUPPORT = "lms_out_of_support";
@@ -53,35 +53,12 @@ public final class LmsScore implements ModelMetric {
     /** Observations rendered, encoded and reconstructed at a time. */
     public static final int DEFAULT_CHUNK = 256;
 
-    private final int numTrain;
-    private final int numTest;
-    private final int chunk;
-
     public LmsScore() {
         this(DEFAULT_NUM_TRAIN, DEFAULT_NUM_TEST, DEFAULT_CHUNK);
     }
 
-    public LmsScore(int numTrain, int numTest, int chunk) {
+    public LmsScore {
         if (numTrain < 2 || numTest < 2 || chunk < 1) throw new IllegalArgumentException("need at least 2 training and 2 test points");
-        this.numTrain = numTrain;
-        this.numTest = numTest;
-        this.chunk = chunk;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> resultKeys() {
-        return List.of(LMS_IN_SUPPORT, LMS_OUT_OF_SUPPORT, RMSE_IN_SUPPORT, RMSE_OUT_OF_SUPPORT, TREE);
-    }
-
-    @Override
-    public Map<String, Double> evaluate(GroundTruthDataset dataset, RepresentationFunction representation, RandomGenerator rng,
-            ProgressListener progress) {
-        return evaluate(dataset, representation, null, rng, progress, new ArrayList<>());
     }
 
     @Override

@@ -50,7 +50,7 @@ import org.disentangle4j.metrics.support.ProgressCounter;
  * (scored as means) only {@code tc_mean_gaussian} is computed; the other keys are NaN (null in
  * metrics.json) and a note says why.
  */
-public final class MeanTcScore implements ModelMetric {
+public record MeanTcScore(int numPoints, int numMws, int chunk) implements ModelMetric {
     public static final String NAME = "mean_tc";
     public static final String TC_MEAN = "tc_mean_gaussian";
     public static final String TC_SAMPLED = "tc_sampled_gaussian";
@@ -64,10 +64,6 @@ public final class MeanTcScore implements ModelMetric {
     /** MWS rows per parallel task (and per progress report). */
     private static final int MWS_ROWS_PER_TASK = 50;
 
-    private final int numPoints;
-    private final int numMws;
-    private final int chunk;
-
     public MeanTcScore() {
         this(DEFAULT_NUM_POINTS, DEFAULT_NUM_MWS, DEFAULT_CHUNK);
     }
@@ -76,30 +72,11 @@ public final class MeanTcScore implements ModelMetric {
      * @param numPoints points sampled from a model's dataset
      * @param numMws how many of them the MWS estimate uses (at most numPoints)
      */
-    public MeanTcScore(int numPoints, int numMws, int chunk) {
+    public MeanTcScore {
         if (numPoints < 2 || numMws < 1 || numMws > numPoints || chunk < 1) {
             throw new IllegalArgumentException("need 2 ≤ numPoints, 1 ≤ numMws ≤ numPoints and a positive chunk: "
                     + numPoints + ", " + numMws + ", " + chunk);
         }
-        this.numPoints = numPoints;
-        this.numMws = numMws;
-        this.chunk = chunk;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> resultKeys() {
-        return List.of(TC_MEAN, TC_SAMPLED, TC_SAMPLED_MWS, TC_GAP);
-    }
-
-    @Override
-    public Map<String, Double> evaluate(GroundTruthDataset dataset, RepresentationFunction representation, RandomGenerator rng,
-            ProgressListener progress) {
-        return evaluate(dataset, representation, null, rng, progress, new ArrayList<>());
     }
 
     @Override

@@ -16,15 +16,24 @@ import org.disentangle4j.data.GroundTruthDataset;
  */
 public interface Metric {
 
-    /** The name used on the command line and in metrics.json, e.g. {@code mig}. */
-    String name();
+    /** What the metric is: its name, keys and needs ({@link Metrics} registers one per metric class). */
+    default MetricDeclaration declaration() {
+        return Metrics.of(getClass());
+    }
 
-    /** The keys of the result map, in order. */
-    List<String> resultKeys();
+    /** The name used on the command line and in metrics.json, e.g. {@code mig}. */
+    default String name() {
+        return declaration().name();
+    }
+
+    /** The keys of the result map, in order (see {@link MetricDeclaration#resultKeys()}). */
+    default List<String> resultKeys() {
+        return declaration().resultKeys();
+    }
 
     /** Empty when the metric can score plain arrays; otherwise why it cannot. */
     default Optional<String> notApplicableToArrays() {
-        return Optional.empty();
+        return declaration().notOnArrays();
     }
 
     /** Samples from {@code dataset}, encodes with {@code representation} and scores. */
@@ -32,12 +41,27 @@ public interface Metric {
             ProgressListener progress);
 
     /**
+     * On a model: what {@link MetricSuite} calls for a metric that needs
+     * {@link MetricDeclaration.Need#MODEL_AND_DATASET}. By default the decoder and the notes are
+     * ignored; a {@link ModelMetric} reads them.
+     */
+    default Map<String, Double> evaluate(GroundTruthDataset dataset, RepresentationFunction representation, DecoderFunction decoder,
+            RandomGenerator rng, ProgressListener progress, List<String> notes) {
+        return evaluate(dataset, representation, rng, progress);
+    }
+
+    /**
      * Scores arrays. Every factor must take at least two values in {@code sets.train()} (and
-     * {@code sets.all()}); {@link MetricSuite} drops the others beforehand.
+     * {@code sets.all()}); {@link MetricSuite} drops the others beforehand. By default, for a
+     * metric that cannot score arrays, it says why.
      *
      * @throws MetricNotApplicableException when the metric cannot score arrays or these arrays
      */
-    Map<String, Double> evaluate(EvaluationSets sets, RandomGenerator rng, ProgressListener progress);
+    default Map<String, Double> evaluate(EvaluationSets sets, RandomGenerator rng, ProgressListener progress) {
+        String reason = notApplicableToArrays().orElseThrow(
+                () -> new UnsupportedOperationException(name() + " scores arrays but does not implement evaluate(EvaluationSets, …)"));
+        throw new MetricNotApplicableException("not applicable to arrays: " + reason);
+    }
 
     /**
      * Scores arrays, knowing the factors' names and with a place to say what was done: what

@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.disentangle4j.data.GroundTruthDataset;
 import org.disentangle4j.io.UserInputException;
+import org.disentangle4j.metrics.MetricDeclaration.Need;
 import org.disentangle4j.metrics.support.ConstantFactors;
 import org.disentangle4j.metrics.support.FactorCodeSampler;
 import org.disentangle4j.metrics.support.NonFiniteCodes;
@@ -27,7 +28,7 @@ import org.disentangle4j.metrics.support.NonFiniteCodes;
  *
  * <p>Every metric draws from its own generator seeded from the suite's seed and its name, so its
  * numbers do not depend on which other metrics run. On a model, the points for all metrics but
- * BetaVAE, FactorVAE, LMS and mean_tc are sampled once (10,000 training and 5,000 test points, batches of 16:
+ * those that need {@link MetricDeclaration.Need#MODEL_AND_DATASET} (BetaVAE, FactorVAE, LMS, mean_tc, …) are sampled once (10,000 training and 5,000 test points, batches of 16:
  * the reference samples the same points for each, as every evaluation restarts from seed 0).
  * mean_tc ({@link ModelMetric}) samples its own: it also reads the posterior variances of the same observations.
  * Metrics that name factors get the dataset's names, or {@code factor0, factor1, …} (the file's columns) for arrays.
@@ -36,9 +37,8 @@ import org.disentangle4j.metrics.support.NonFiniteCodes;
  * DecoderFunction, List, long, ProgressListener, String)} is given them.
  */
 public final class MetricSuite {
-    public static final List<String> NAMES = List.of(BetaVaeScore.NAME, FactorVaeScore.NAME, MigScore.NAME, SapScore.NAME,
-            DciScore.NAME, ModularityExplicitness.NAME, IrsScore.NAME, UnsupervisedScores.NAME, LmsScore.NAME, MeanTcScore.NAME,
-            DisintegrationScore.NAME, MultiFactorVoteScore.NAME, SpectralIndependenceScore.NAME, CdmScore.NAME);
+    /** The metrics' names in the order of {@link Metrics#ALL}. */
+    public static final List<String> NAMES = Metrics.names();
     /**
      * The metrics {@code train} and {@code evaluate} compute when none are named ({@code --metrics}
      * syntax): the array-based scores, about a minute on 2 cores. Left out: {@code beta_vae} and
@@ -47,6 +47,10 @@ public final class MetricSuite {
      * {@code disintegration}; {@code all} adds them.
      */
     public static final String DEFAULT_SELECTION = "mig,sap,dci,modularity_explicitness,irs,unsupervised";
+    /**
+     * The reference's points, shared by the metrics that score them (see {@link MetricDeclaration.Need#ARRAYS});
+     * they are also those metrics' defaults when one samples from a model on its own.
+     */
     public static final int DEFAULT_NUM_TRAIN = 10_000;
     public static final int DEFAULT_NUM_TEST = 5_000;
     public static final int DEFAULT_BATCH_SIZE = 16;
@@ -99,13 +103,9 @@ public final class MetricSuite {
         this(Votes.REFERENCE);
     }
 
-    /** All metrics with the reference's settings but these votes for BetaVAE and FactorVAE. */
+    /** All metrics with the reference's settings but these votes for BetaVAE and FactorVAE (and m_fvm in proportion). */
     public MetricSuite(Votes votes) {
-        this(List.of(new BetaVaeScore(BetaVaeScore.DEFAULT_BATCH_SIZE, votes.train(), votes.eval()),
-                new FactorVaeScore(FactorVaeScore.DEFAULT_BATCH_SIZE, votes.train(), votes.eval(),
-                        FactorVaeScore.DEFAULT_NUM_VARIANCE_ESTIMATE, FactorVaeScore.DEFAULT_PRUNE_THRESHOLD),
-                new MigScore(), new SapScore(), new DciScore(), new ModularityExplicitness(), new IrsScore(), new UnsupervisedScores(),
-                new LmsScore(), new MeanTcScore(), new DisintegrationScore(), multiFactorVotes(votes), new SpectralIndependenceScore(), new CdmScore()), DEFAULT_NUM_TRAIN, DEFAULT_NUM_TEST, DEFAULT_BATCH_SIZE, votes);
+        this(List.of(), DEFAULT_NUM_TRAIN, DEFAULT_NUM_TEST, DEFAULT_BATCH_SIZE, votes);
     }
 
     /**
@@ -122,7 +122,7 @@ public final class MetricSuite {
     }
 
     /**
-     * @param metrics one per name of {@link #NAMES}
+     * @param metrics at most one per name of {@link #NAMES}; the others run as {@link Metrics} makes them (their defaults)
      * @param numTrain points sampled from a model for the training set
      * @param numTest points sampled from a model for the test set
      */
@@ -133,20 +133,14 @@ public final class MetricSuite {
     private MetricSuite(List<Metric> metrics, int numTrain, int numTest, int batchSize, Votes votes) {
         this.votes = votes;
         this.metrics = new LinkedHashMap<>();
-        for (String name : NAMES) {
-            Metric m = metrics.stream().filter(x -> x.name().equals(name)).findFirst()
-                    .orElseGet(() -> settingFree(name));
-            this.metrics.put(name, m);
+        for (MetricDeclaration declared : Metrics.ALL) {
+            Metric m = metrics.stream().filter(x -> x.name().equals(declared.name())).findFirst()
+                    .orElseGet(() -> declared.create(votes));
+            this.metrics.put(declared.name(), m);
         }
         this.numTrain = numTrain;
         this.numTest = numTest;
         this.batchSize = batchSize;
-    }
-
-    /** A metric without settings of its own, for suites built from a list that leaves it out (cdm). */
-    private static Metric settingFree(String name) {
-        if (name.equals(CdmScore.NAME)) return new CdmScore();
-        throw new IllegalArgumentException("no metric named " + name);
     }
 
     public Metric metric(String name) {
@@ -255,8 +249,9 @@ public final class MetricSuite {
     }
 
     /**
-     * Samples from the dataset through the representation and scores; {@link ModelMetric}s sample
-     * their own points and also see the reconstructions (the decoded codes).
+     * Samples from the dataset through the representation and scores; the metrics that need
+     * {@link MetricDeclaration.Need#MODEL_AND_DATASET} sample their own points, and {@link ModelMetric}s
+     * also see the reconstructions (the decoded codes).
      *
      * @param decoder the model's decoder (reconstructions are decoded codes), or null when it has none
      * @param source names the model in the one-line error about non-finite codes (e.g. its run directory)
@@ -267,7 +262,7 @@ public final class MetricSuite {
         RepresentationFunction representation = NonFiniteCodes.guard(given, source);
         List<String> notes = new ArrayList<>();
         EvaluationSets sets = null;
-        boolean needsPoints = names.stream().anyMatch(n -> !(metric(n) instanceof ModelMetric) && metric(n).notApplicableToArrays().isEmpty());
+        boolean needsPoints = names.stream().anyMatch(n -> !Metrics.named(n).needs(Need.MODEL_AND_DATASET));
         if (needsPoints) {
             RandomGenerator rng = new SplittableRandom(seed);
             LabelledCodes train = FactorCodeSampler.sample(dataset, given, numTrain, batchSize, rng, progress, "encoding train");
@@ -292,17 +287,16 @@ public final class MetricSuite {
         for (String name : NAMES) {
             if (!names.contains(name)) continue;
             Metric metric = metric(name);
+            MetricDeclaration declared = Metrics.named(name);
             RandomGenerator rng = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (NAMES.indexOf(name) + 1)));
             long start = System.nanoTime();
             try {
                 Map<String, Double> result;
-                if (dataset != null && metric instanceof ModelMetric own) {
-                    result = own.evaluate(dataset, representation, decoder, rng, progress, notes);
-                } else if (dataset != null && metric.notApplicableToArrays().isPresent()) {
-                    result = metric.evaluate(dataset, representation, rng, progress);
-                } else if (metric.notApplicableToArrays().isPresent()) {
-                    throw new MetricNotApplicableException("not applicable to arrays: " + metric.notApplicableToArrays().get());
-                } else if (FACTOR_FREE.contains(name)) {
+                if (dataset != null && declared.needs(Need.MODEL_AND_DATASET)) {
+                    result = metric.evaluate(dataset, representation, decoder, rng, progress, notes);
+                } else if (!declared.needs(Need.ARRAYS)) {
+                    throw new MetricNotApplicableException("not applicable to arrays: " + declared.notOnArrays().orElseThrow());
+                } else if (!declared.needs(Need.FACTORS)) {
                     result = metric.evaluate(sets, factorNames, rng, progress, notes);
                 } else if (withFactors == null) {
                     throw new MetricNotApplicableException("every factor takes a single value");
@@ -323,9 +317,6 @@ public final class MetricSuite {
         }
         return new SuiteResult(scores, notApplicable, notes, seconds);
     }
-
-    /** Metrics that read the codes alone: computed even when every factor is constant. */
-    private static final java.util.Set<String> FACTOR_FREE = java.util.Set.of(UnsupervisedScores.NAME, MeanTcScore.NAME);
 
     /** The names of factors read from arrays: their column, {@code factor0, factor1, …}. */
     static List<String> arrayFactorNames(int numFactors) {

@@ -1,8 +1,10 @@
 package org.disentangle4j.metrics;
 
+import static org.disentangle4j.metrics.MetricSuite.DEFAULT_BATCH_SIZE;
+import static org.disentangle4j.metrics.MetricSuite.DEFAULT_NUM_TRAIN;
+
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.disentangle4j.data.GroundTruthDataset;
@@ -19,33 +21,13 @@ import org.disentangle4j.metrics.stats.HistogramDiscretizer;
  * its largest and second-largest mutual information divided by the factor's entropy; the score
  * is the mean over factors. Deterministic and equal to the reference to rounding.
  */
-public final class MigScore implements Metric {
+public record MigScore(int numTrain, int batchSize) implements Metric {
     public static final String NAME = "mig";
     public static final String KEY = "discrete_mig";
-    public static final int DEFAULT_NUM_TRAIN = 10_000;
-    public static final int DEFAULT_BATCH_SIZE = 16;
-
-    private final int numTrain;
-    private final int batchSize;
 
     /** The reference's settings: 10,000 points, batches of 16. */
     public MigScore() {
         this(DEFAULT_NUM_TRAIN, DEFAULT_BATCH_SIZE);
-    }
-
-    public MigScore(int numTrain, int batchSize) {
-        this.numTrain = numTrain;
-        this.batchSize = batchSize;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> resultKeys() {
-        return List.of(KEY);
     }
 
     @Override

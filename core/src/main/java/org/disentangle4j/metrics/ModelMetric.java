@@ -1,5 +1,6 @@
 package org.disentangle4j.metrics;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -18,6 +19,14 @@ public interface ModelMetric extends Metric {
      *     are then NaN); a reconstruction is the decoding of the observation's code
      * @param notes where to say what was done (which variant, which sets), one line each
      */
+    @Override
     Map<String, Double> evaluate(GroundTruthDataset dataset, RepresentationFunction representation, DecoderFunction decoder,
             RandomGenerator rng, ProgressListener progress, List<String> notes);
+
+    /** Without a decoder, the notes dropped. */
+    @Override
+    default Map<String, Double> evaluate(GroundTruthDataset dataset, RepresentationFunction representation, RandomGenerator rng,
+            ProgressListener progress) {
+        return evaluate(dataset, representation, null, rng, progress, new ArrayList<>());
+    }
 }

@@ -1,10 +1,12 @@
 package org.disentangle4j.metrics;
 
+import static org.disentangle4j.metrics.MetricSuite.DEFAULT_BATCH_SIZE;
+import static org.disentangle4j.metrics.MetricSuite.DEFAULT_NUM_TEST;
+import static org.disentangle4j.metrics.MetricSuite.DEFAULT_NUM_TRAIN;
+
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
-import org.disentangle4j.data.GroundTruthDataset;
 import org.disentangle4j.metrics.classify.LogisticRegressionClassifier;
 import org.disentangle4j.metrics.support.ConstantFactors;
 import org.disentangle4j.metrics.support.Parallel;
@@ -33,43 +35,14 @@ import org.disentangle4j.metrics.stats.Standardizer;
  * Matches that reference to about 1e-6. scikit-learn ≥ 0.22 fits a multinomial model instead,
  * which scored about 0.02 higher on the benchmark data and on a second test set.
  */
-public final class ModularityExplicitness implements Metric {
+public record ModularityExplicitness(int numTrain, int numTest, int batchSize) implements TrainTestMetric {
     public static final String NAME = "modularity_explicitness";
     public static final String MODULARITY = "modularity_score";
     public static final String EXPLICITNESS_TRAIN = "explicitness_score_train";
     public static final String EXPLICITNESS_TEST = "explicitness_score_test";
-    public static final int DEFAULT_NUM_TRAIN = 10_000;
-    public static final int DEFAULT_NUM_TEST = 5_000;
-    public static final int DEFAULT_BATCH_SIZE = 16;
-
-    private final int numTrain;
-    private final int numTest;
-    private final int batchSize;
 
     public ModularityExplicitness() {
         this(DEFAULT_NUM_TRAIN, DEFAULT_NUM_TEST, DEFAULT_BATCH_SIZE);
-    }
-
-    public ModularityExplicitness(int numTrain, int numTest, int batchSize) {
-        this.numTrain = numTrain;
-        this.numTest = numTest;
-        this.batchSize = batchSize;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> resultKeys() {
-        return List.of(MODULARITY, EXPLICITNESS_TRAIN, EXPLICITNESS_TEST);
-    }
-
-    @Override
-    public Map<String, Double> evaluate(GroundTruthDataset dataset, RepresentationFunction representation, RandomGenerator rng,
-            ProgressListener progress) {
-        return evaluate(EvaluationSets.sample(dataset, representation, numTrain, numTest, batchSize, rng, progress, NAME), rng, progress);
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.random.RandomGenerator;
 import java.util.stream.IntStream;
 import org.disentangle4j.data.GroundTruthDataset;
@@ -56,8 +55,12 @@ import org.disentangle4j.metrics.support.FactorCodeSampler;
  * than two varying factors is not applicable. Needs interventional sampling, so it has no arrays
  * entry. Cost: (train + eval) × batch observations per k, 4 × 1,600 × 100 = 640,000 encoded at
  * the defaults for four k.
+ *
+ * @param numTrain training votes per k
+ * @param numEval evaluation votes per k
  */
-public final class MultiFactorVoteScore implements Metric {
+public record MultiFactorVoteScore(int batchSize, int numTrain, int numEval, int numVarianceEstimate, double pruneThreshold)
+        implements Metric {
     public static final String NAME = "m_fvm";
     public static final String ACTIVE_DIMS = "num_active_dims";
     /** The largest k reported. */
@@ -69,37 +72,16 @@ public final class MultiFactorVoteScore implements Metric {
     public static final double DEFAULT_PRUNE_THRESHOLD = 0.06;
     private static final int VOTES_PER_CALL = 16;
 
-    private final int batchSize;
-    private final int numTrain;
-    private final int numEval;
-    private final int numVarianceEstimate;
-    private final double pruneThreshold;
-
     /** The reference's settings: batches of 100, 100 points for the variances, std ≥ 0.06; 800 + 800 votes per k. */
     public MultiFactorVoteScore() {
         this(DEFAULT_BATCH_SIZE, DEFAULT_NUM_TRAIN, DEFAULT_NUM_EVAL, DEFAULT_NUM_VARIANCE_ESTIMATE, DEFAULT_PRUNE_THRESHOLD);
     }
 
-    public MultiFactorVoteScore(int batchSize, int numTrain, int numEval, int numVarianceEstimate, double pruneThreshold) {
+    public MultiFactorVoteScore {
         if (batchSize < 2) throw new UserInputException("m_fvm: the batch size must be at least 2 (variances with ddof 1), got " + batchSize);
         if (numTrain < 1 || numEval < 1) throw new UserInputException("m_fvm: expected positive vote counts, got " + numTrain + "," + numEval);
         if (numVarianceEstimate < 2) throw new UserInputException("m_fvm: the variances need at least 2 points, got " + numVarianceEstimate);
         if (!(pruneThreshold >= 0)) throw new UserInputException("m_fvm: the prune threshold must be ≥ 0, got " + pruneThreshold);
-        this.batchSize = batchSize;
-        this.numTrain = numTrain;
-        this.numEval = numEval;
-        this.numVarianceEstimate = numVarianceEstimate;
-        this.pruneThreshold = pruneThreshold;
-    }
-
-    /** Training votes per k. */
-    public int numTrain() {
-        return numTrain;
-    }
-
-    /** Evaluation votes per k. */
-    public int numEval() {
-        return numEval;
     }
 
     public static String evalKey(int k) {
@@ -110,13 +92,8 @@ public final class MultiFactorVoteScore implements Metric {
         return NAME + "_" + k + "_train";
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> resultKeys() {
+    /** {@code m_fvm_k_eval}, {@code m_fvm_k_train} for k = 1 … {@value #MAX_FIXED}, then {@code num_active_dims}. */
+    static List<String> resultKeyList() {
         List<String> keys = new ArrayList<>();
         for (int k = 1; k <= MAX_FIXED; k++) {
             keys.add(evalKey(k));
@@ -124,16 +101,6 @@ public final class MultiFactorVoteScore implements Metric {
         }
         keys.add(ACTIVE_DIMS);
         return keys;
-    }
-
-    @Override
-    public Optional<String> notApplicableToArrays() {
-        return Optional.of("needs interventional sampling (batches with k factors held fixed), which fixed arrays cannot provide");
-    }
-
-    @Override
-    public Map<String, Double> evaluate(EvaluationSets sets, RandomGenerator rng, ProgressListener progress) {
-        throw new MetricNotApplicableException(notApplicableToArrays().orElseThrow());
     }
 
     @Override

@@ -1,10 +1,12 @@
 package org.disentangle4j.metrics;
 
+import static org.disentangle4j.metrics.MetricSuite.DEFAULT_BATCH_SIZE;
+import static org.disentangle4j.metrics.MetricSuite.DEFAULT_NUM_TEST;
+import static org.disentangle4j.metrics.MetricSuite.DEFAULT_NUM_TRAIN;
+
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
-import org.disentangle4j.data.GroundTruthDataset;
 import org.disentangle4j.metrics.classify.BalancedLinearSvm;
 import org.disentangle4j.metrics.support.ConstantFactors;
 import org.disentangle4j.metrics.support.Parallel;
@@ -24,44 +26,13 @@ import org.disentangle4j.metrics.stats.Covariance;
  * correlation of code and factor (covariances with ddof 1; 0 when the code's variance is at most
  * 1e-12), deterministic.
  */
-public final class SapScore implements Metric {
+public record SapScore(int numTrain, int numTest, int batchSize, boolean continuousFactors) implements TrainTestMetric {
     public static final String NAME = "sap";
     public static final String KEY = "SAP_score";
-    public static final int DEFAULT_NUM_TRAIN = 10_000;
-    public static final int DEFAULT_NUM_TEST = 5_000;
-    public static final int DEFAULT_BATCH_SIZE = 16;
-
-    private final int numTrain;
-    private final int numTest;
-    private final int batchSize;
-    private final boolean continuousFactors;
 
     /** The reference's settings: 10,000 / 5,000 points, batches of 16, discrete factors. */
     public SapScore() {
         this(DEFAULT_NUM_TRAIN, DEFAULT_NUM_TEST, DEFAULT_BATCH_SIZE, false);
-    }
-
-    public SapScore(int numTrain, int numTest, int batchSize, boolean continuousFactors) {
-        this.numTrain = numTrain;
-        this.numTest = numTest;
-        this.batchSize = batchSize;
-        this.continuousFactors = continuousFactors;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> resultKeys() {
-        return List.of(KEY);
-    }
-
-    @Override
-    public Map<String, Double> evaluate(GroundTruthDataset dataset, RepresentationFunction representation, RandomGenerator rng,
-            ProgressListener progress) {
-        return evaluate(EvaluationSets.sample(dataset, representation, numTrain, numTest, batchSize, rng, progress, NAME), rng, progress);
     }
 
     @Override

@@ -1,10 +1,8 @@
 package org.disentangle4j.metrics;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.disentangle4j.data.GroundTruthDataset;
 import org.disentangle4j.metrics.stats.SpectralDensityRatio;
@@ -24,42 +22,17 @@ import org.disentangle4j.metrics.support.ProgressCounter;
  * {@code --im-weight} pushes Σ (log ρ)²). Not applicable to arrays, nor to models whose decoder
  * has no convolutional layers.
  */
-public final class SpectralIndependenceScore implements ModelMetric {
+public record SpectralIndependenceScore(int numPoints) implements ModelMetric {
     public static final String NAME = "spectral_independence";
     public static final String MEAN_ABS_LOG_RHO = "mean_abs_log_rho";
     public static final int DEFAULT_POINTS = 64;
-
-    private final int numPoints;
 
     public SpectralIndependenceScore() {
         this(DEFAULT_POINTS);
     }
 
-    public SpectralIndependenceScore(int numPoints) {
+    public SpectralIndependenceScore {
         if (numPoints < 1) throw new IllegalArgumentException("need at least one point, got " + numPoints);
-        this.numPoints = numPoints;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    /** {@code rho_NAME} of each layer come first (their names are the model's), then this. */
-    @Override
-    public List<String> resultKeys() {
-        return List.of(MEAN_ABS_LOG_RHO);
-    }
-
-    @Override
-    public Optional<String> notApplicableToArrays() {
-        return Optional.of("spectral_independence reads a model's decoder layers");
-    }
-
-    @Override
-    public Map<String, Double> evaluate(GroundTruthDataset dataset, RepresentationFunction representation, RandomGenerator rng,
-            ProgressListener progress) {
-        return evaluate(dataset, representation, null, rng, progress, new ArrayList<>());
     }
 
     @Override
@@ -92,10 +65,5 @@ public final class SpectralIndependenceScore implements ModelMetric {
         }
         result.put(MEAN_ABS_LOG_RHO, sum / layers.size());
         return result;
-    }
-
-    @Override
-    public Map<String, Double> evaluate(EvaluationSets sets, RandomGenerator rng, ProgressListener progress) {
-        throw new MetricNotApplicableException("not applicable to arrays: " + notApplicableToArrays().get());
     }
 }

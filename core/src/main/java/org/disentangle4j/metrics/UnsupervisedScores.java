@@ -1,7 +1,9 @@
 package org.disentangle4j.metrics;
 
+import static org.disentangle4j.metrics.MetricSuite.DEFAULT_BATCH_SIZE;
+import static org.disentangle4j.metrics.MetricSuite.DEFAULT_NUM_TRAIN;
+
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.disentangle4j.data.GroundTruthDataset;
@@ -27,35 +29,15 @@ import org.disentangle4j.metrics.stats.SymmetricMatrices;
  * Deterministic and equal to the reference to rounding. A constant code makes log det Σ = −∞
  * and the correlations undefined (NaN/∞, as in the reference).
  */
-public final class UnsupervisedScores implements Metric {
+public record UnsupervisedScores(int numTrain, int batchSize) implements Metric {
     public static final String NAME = "unsupervised";
     public static final String TOTAL_CORRELATION = "gaussian_total_correlation";
     public static final String WASSERSTEIN = "gaussian_wasserstein_correlation";
     public static final String WASSERSTEIN_NORM = "gaussian_wasserstein_correlation_norm";
     public static final String MUTUAL_INFO = "mutual_info_score";
-    public static final int DEFAULT_NUM_TRAIN = 10_000;
-    public static final int DEFAULT_BATCH_SIZE = 16;
-
-    private final int numTrain;
-    private final int batchSize;
 
     public UnsupervisedScores() {
         this(DEFAULT_NUM_TRAIN, DEFAULT_BATCH_SIZE);
-    }
-
-    public UnsupervisedScores(int numTrain, int batchSize) {
-        this.numTrain = numTrain;
-        this.batchSize = batchSize;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> resultKeys() {
-        return List.of(TOTAL_CORRELATION, WASSERSTEIN, WASSERSTEIN_NORM, MUTUAL_INFO);
     }
 
     @Override
