@@ -1,5 +1,6 @@
 package org.disentangle4j.cli;
 
+import org.disentangle4j.io.UserInputException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,6 +25,10 @@ final class ExperimentRunOptions {
     @Option(names = "--dry-run", description = "list the runs and what each needs (train, resume, skip) without running anything")
     boolean dryRun;
 
+    @Option(names = "--tables-only", description = "write the tables and verdicts from the run directories as they are (complete runs "
+            + "count, the others are left out), training nothing")
+    boolean tablesOnly;
+
     /** The experiment's own tables: summaries to files in the sweep directory, given the wall-time sentence. */
     @FunctionalInterface
     interface TableWriter {
@@ -43,8 +48,13 @@ final class ExperimentRunOptions {
             System.out.println(wall);
         };
         Sweep sweep = new Sweep(grid, out, parallel, new ProcessLauncher(), System.out, results);
+        if (dryRun && tablesOnly) throw new UserInputException("--dry-run and --tables-only exclude one another; give one");
         if (dryRun) {
             sweep.printPlan(spec.commandLine().getOut());
+            return 0;
+        }
+        if (tablesOnly) {
+            sweep.writeTables();
             return 0;
         }
         return sweep.runToExitCode();

@@ -31,4 +31,21 @@ class CdgExperimentCommandTest {
             assertTrue(o[2].contains(bad[0] + " must be"), o[2]);
         }
     }
+
+    @Test
+    void tablesOnlyWritesTheTablesAndVerdictsFromWhatIsThereAndTrainsNothing(@TempDir Path tmp) throws Exception {
+        String[] o = run("experiment", "cdg", "--seeds", "2", "--steps", "50", "--out", tmp.toString(), "--tables-only");
+        assertEquals("0", o[0], o[2]);
+        String claims = java.nio.file.Files.readString(tmp.resolve("claims.md"));
+        // no run is complete: every claim is inconclusive, with the seeds it lacks named, and no direction read
+        assertEquals(4, claims.lines().filter(l -> l.startsWith("| **")).count(), claims);
+        assertTrue(claims.lines().filter(l -> l.startsWith("| **")).allMatch(l -> l.contains("**inconclusive**")), claims);
+        assertTrue(java.nio.file.Files.readString(tmp.resolve("results.md")).contains("## Claims (computed; claims.md)"));
+        try (var entries = java.nio.file.Files.list(tmp)) {
+            assertTrue(entries.noneMatch(java.nio.file.Files::isDirectory), "no run directory is created");
+        }
+        String[] both = run("experiment", "cdg", "--out", tmp.toString(), "--tables-only", "--dry-run");
+        assertEquals("2", both[0], both[2]);
+        assertEquals("error: --dry-run and --tables-only exclude one another; give one", both[2].strip());
+    }
 }
