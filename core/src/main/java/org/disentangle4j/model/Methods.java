@@ -95,7 +95,7 @@ public final class Methods {
             + "exogenous noise, causal layer z = f((I − B̃ᵀ)⁻¹ε) over the dataset's DAG, block-separable masked decoder, alignment "
             + "of latents with the [0, 1]-scaled labels; one latent per factor; pendulum defaults of the paper", CDG, CDG_PAPER);
     public static final Method MLP_VAE = Method.composed("mlp-vae", "plain VAE with CDG-VAE's MLP encoder and one MLP decoder (300-300 ELU), "
-            + "tanh images, ½Σ(x̂ − x)² + β·KL, no causal layer, no labels: the plain-VAE baseline of experiment cdg",
+            + "tanh images, ½Σ(x̂ − x)² + β·KL, no causal layer, no labels (an unsupervised reference for CDG-VAE's architecture)",
             new Composition(Parts.MLP_GAUSSIAN_ENCODER, Parts.IDENTITY, Parts.MLP_DECODER, Parts.TANH_SQUARED_ERROR,
                     List.of(KlTerm.weighted(CDG_BETA)), false, List.of(InterventionGridFigure::new)), CDG_PAPER);
 
