@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.disentangle4j.data.GroundTruthDataset;
 import org.disentangle4j.metrics.stats.GaussianTc;
+import org.disentangle4j.metrics.stats.KnnTotalCorrelation;
 import org.disentangle4j.metrics.stats.MinibatchWeightedTc;
 import org.disentangle4j.metrics.support.Parallel;
 import org.disentangle4j.metrics.support.ProgressCounter;
@@ -53,6 +54,10 @@ import org.disentangle4j.metrics.support.ProgressCounter;
 public record MeanTcScore(int numPoints, int numMws, int chunk) implements ModelMetric {
     public static final String NAME = "mean_tc";
     public static final String TC_MEAN = "tc_mean_gaussian";
+    /** The kNN (Kraskov et al.) estimate of the means' TC on the first {@value #KNN_POINTS} points: dependence beyond second moments. */
+    public static final String TC_MEAN_KNN = "tc_mean_knn";
+    /** Points the kNN estimate reads (its cost is quadratic in them). */
+    public static final int KNN_POINTS = 2000;
     public static final String TC_SAMPLED = "tc_sampled_gaussian";
     public static final String TC_SAMPLED_MWS = "tc_sampled_mws";
     public static final String TC_GAP = "tc_gap_gaussian";
@@ -151,6 +156,9 @@ public record MeanTcScore(int numPoints, int numMws, int chunk) implements Model
         describe(mean, "means", notes);
         Map<String, Double> result = new LinkedHashMap<>();
         result.put(TC_MEAN, mean.totalCorrelation());
+        double[][] kept = keep(Arrays.copyOf(means, Math.min(KNN_POINTS, means.length)), mean.dropped());
+        result.put(TC_MEAN_KNN, kept.length > KnnTotalCorrelation.DEFAULT_K && kept[0].length >= 2
+                ? KnnTotalCorrelation.estimate(kept, KnnTotalCorrelation.DEFAULT_K) : Double.NaN);
         if (logVars == null) {
             result.put(TC_SAMPLED, Double.NaN);
             result.put(TC_SAMPLED_MWS, Double.NaN);

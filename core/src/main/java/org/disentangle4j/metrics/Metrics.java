@@ -48,7 +48,7 @@ public final class Metrics {
             List.of(LmsScore.LMS_IN_SUPPORT, LmsScore.LMS_OUT_OF_SUPPORT, LmsScore.RMSE_IN_SUPPORT, LmsScore.RMSE_OUT_OF_SUPPORT, LmsScore.TREE),
             MODEL_AND_DATASET, ARRAYS, FACTORS, BLOCKS, DECODER);
     public static final MetricDeclaration MEAN_TC = MetricDeclaration.of(MeanTcScore.NAME, MeanTcScore.class, MeanTcScore::new,
-            List.of(MeanTcScore.TC_MEAN, MeanTcScore.TC_SAMPLED, MeanTcScore.TC_SAMPLED_MWS, MeanTcScore.TC_GAP),
+            List.of(MeanTcScore.TC_MEAN, MeanTcScore.TC_MEAN_KNN, MeanTcScore.TC_SAMPLED, MeanTcScore.TC_SAMPLED_MWS, MeanTcScore.TC_GAP),
             MODEL_AND_DATASET, ARRAYS, POSTERIOR);
     /** Also effective_dims_&lt;factor&gt; before its key and dims_above_threshold_&lt;factor&gt; after. */
     public static final MetricDeclaration DISINTEGRATION = MetricDeclaration.of(DisintegrationScore.NAME, DisintegrationScore.class,

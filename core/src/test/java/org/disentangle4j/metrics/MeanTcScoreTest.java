@@ -15,7 +15,7 @@ import org.disentangle4j.io.UserInputException;
 import org.junit.jupiter.api.Test;
 
 class MeanTcScoreTest {
-    private static final List<String> KEYS = List.of("tc_mean_gaussian", "tc_sampled_gaussian", "tc_sampled_mws", "tc_gap_gaussian");
+    private static final List<String> KEYS = List.of("tc_mean_gaussian", "tc_mean_knn", "tc_sampled_gaussian", "tc_sampled_mws", "tc_gap_gaussian");
 
     private static SuiteResult onArrays(double[][] codes) {
         LabelledCodes points = new LabelledCodes(codes, MetricFixtures.uniformFactors(codes.length, 3, 1, 9));
@@ -34,7 +34,9 @@ class MeanTcScoreTest {
         assertEquals(KEYS, List.copyOf(s.keySet()));
         double tc = s.get("tc_mean_gaussian");
         assertTrue(tc >= 0 && tc < 0.003, "TC of independent means: " + tc);
-        for (String key : KEYS.subList(1, 4)) assertTrue(Double.isNaN(s.get(key)), key);
+        // the kNN estimate of independent means is about 0 too (its spread at 2,000 points is a few hundredths)
+        assertEquals(0, s.get("tc_mean_knn"), 0.05);
+        for (String key : KEYS.subList(2, 5)) assertTrue(Double.isNaN(s.get(key)), key);
         assertTrue(r.notes().stream().anyMatch(n -> n.startsWith("mean_tc: no posterior variances") && n.contains("scored as means")),
                 r.notes().toString());
     }
@@ -94,6 +96,7 @@ class MeanTcScoreTest {
         double tcMean = -0.5 * Math.log(1 - 0.81);
         double tcSampled = -0.5 * Math.log(1 - 0.45 * 0.45);
         assertEquals(tcMean, s.get("tc_mean_gaussian"), 0.027);
+        assertEquals(tcMean, s.get("tc_mean_knn"), 0.08); // Gaussian means: the kNN estimate agrees with the closed form
         assertEquals(tcSampled, s.get("tc_sampled_gaussian"), 0.0135);
         assertEquals(tcSampled, s.get("tc_sampled_mws"), 0.035);
         assertEquals(s.get("tc_sampled_gaussian") - s.get("tc_mean_gaussian"), s.get("tc_gap_gaussian"), 1e-15);
