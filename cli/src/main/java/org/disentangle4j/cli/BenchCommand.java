@@ -174,7 +174,7 @@ public final class BenchCommand implements Callable<Integer> {
                 Run run = trainCommand(List.of("--model", "beta-vae", "--batch-size", Integer.toString(batchSize)), warmup + trainSteps,
                         0, dir.resolve("beta-vae-train-loop")).createRun(manager)) {
             Timing timing;
-            try (TrainCommand.CommandLineEvents bar = new TrainCommand.CommandLineEvents(out).forRun(run.directory().path())) {
+            try (CommandLineEvents bar = new CommandLineEvents(out).forRun(run.directory().path())) {
                 timing = Timing.train(run, warmup, warmup + trainSteps, bar);
             }
             double imagesPerSecond = trainSteps * (double) batchSize / timing.seconds();

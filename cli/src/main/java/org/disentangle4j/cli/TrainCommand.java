@@ -1,26 +1,21 @@
 package org.disentangle4j.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
 import org.disentangle4j.data.CsvTable;
 import org.disentangle4j.data.Datasets;
 import org.disentangle4j.data.GroundTruthDataset;
 import org.disentangle4j.experiment.Launcher;
 import org.disentangle4j.io.UserInputException;
 import org.disentangle4j.metrics.MetricSuite;
-import org.disentangle4j.metrics.MetricsTable;
-import org.disentangle4j.metrics.SuiteResult;
 import org.disentangle4j.model.HyperParameter;
 import org.disentangle4j.model.Method;
 import org.disentangle4j.model.Methods;
 import org.disentangle4j.nn.Torch;
-import org.disentangle4j.run.RunEvents;
 import org.disentangle4j.run.RunLifecycle;
 import org.disentangle4j.run.RunOutcome;
 import org.disentangle4j.run.RunRequest;
@@ -262,82 +257,5 @@ public final class TrainCommand implements Callable<Integer> {
     /** An exception as one line for a person: its message, or what it is when it has none. */
     static String describe(Throwable e) {
         return RunLifecycle.oneLine(e);
-    }
-
-    /**
-     * A run's events on the terminal: the progress bar (step, every loss term, images/s, ETA) and the
-     * scoring's progress on standard error with each stage's line, the scores' table on standard output.
-     */
-    static final class CommandLineEvents implements RunEvents, AutoCloseable {
-        private final PrintWriter out;
-        private ProgressBar bar;
-        private org.disentangle4j.metrics.ProgressListener scoring;
-        private Path dir;
-
-        CommandLineEvents(PrintWriter out) {
-            this.out = out;
-        }
-
-        @Override
-        public void say(String line) {
-            closeBar();
-            System.err.println(line);
-        }
-
-        @Override
-        public void started(long completedSteps, long totalSteps) {
-            bar = ProgressBars.create("train", totalSteps, completedSteps);
-        }
-
-        @Override
-        public void stepped(long completedSteps, Map<String, Float> terms, double imagesPerSecond) {
-            StringBuilder message = new StringBuilder();
-            terms.forEach((name, value) -> message.append(name).append(' ').append(String.format("%.4g", value)).append("  "));
-            message.append(String.format("%.0f img/s", imagesPerSecond));
-            bar.stepTo(completedSteps);
-            bar.setExtraMessage(message.toString());
-        }
-
-        @Override
-        public void interrupted(long completedSteps) {
-            closeBar();
-            System.err.printf("%ninterrupted after step %,d; checkpoint written. Continue with: ./disentangle train --resume %s%n",
-                    completedSteps, dir);
-        }
-
-        /** The run directory the interruption line names. */
-        CommandLineEvents forRun(Path runDir) {
-            this.dir = runDir;
-            return this;
-        }
-
-        @Override
-        public org.disentangle4j.metrics.ProgressListener scoringProgress() {
-            scoring = TerminalProgress.onStandardError();
-            return scoring;
-        }
-
-        @Override
-        public void scoringEnded() {
-            TerminalProgress.close(scoring);
-            scoring = null;
-        }
-
-        @Override
-        public void scored(SuiteResult result, Path metricsFile) {
-            out.print(MetricsTable.format(result));
-            out.println("wrote " + metricsFile);
-            out.flush();
-        }
-
-        private void closeBar() {
-            if (bar != null) bar.close();
-            bar = null;
-        }
-
-        @Override
-        public void close() {
-            closeBar();
-        }
     }
 }
