@@ -190,4 +190,17 @@ class SweepTest {
             assertTrue(!Files.exists(tmp.resolve("out")));
         }
     }
+
+    @Test
+    void aResumedRunGetsTheEngineThreadsItWasTrainedWith(@TempDir Path out) throws Exception {
+        SweepRun run = GRID.runs().get(0);
+        TrainingConfig c = new TrainingConfig(run.model(), "dsprites", null, 10, 64, 1e-4, 10, "bernoulli", run.seed(), Map.of("beta", 2.0),
+                50, 500, null, 7);
+        RunDirectory.create(out.resolve(run.name()), c, Map.of()).writeStatus(RunDirectory.State.INTERRUPTED, 5);
+        Recorder recorder = new Recorder(0);
+        sweep(out, 1, recorder).run();
+        int resumed = -1;
+        for (int i = 0; i < recorder.calls.size(); i++) if (recorder.calls.get(i).contains("--resume")) resumed = recorder.threads.get(i);
+        assertEquals(7, resumed); // not the sweep's own share of the cores: the run's numbers depend on its thread count
+    }
 }

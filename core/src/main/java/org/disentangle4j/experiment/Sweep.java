@@ -219,6 +219,12 @@ public final class Sweep {
         return toExitCode(() -> runOnly(index));
     }
 
+    /** A run's own engine thread count (its numbers depend on it), or this sweep's when the run has none recorded. */
+    private static int threadsOf(Path runDir, int sweepThreads) {
+        Integer recorded = RunDirectory.open(runDir).config().engineThreads();
+        return recorded != null ? recorded : sweepThreads;
+    }
+
     /** Writes the results tables from the run directories as they are, training nothing (e.g. after a distributed sweep). */
     public Outcome writeTables() throws IOException {
         createOut();
@@ -264,7 +270,7 @@ public final class Sweep {
             args.addAll(grid.metricArguments(grid.metrics()));
             say("%s: %s", tag, p.action() == Action.RESUME ? "resuming from step " + p.step() : "training");
             long t0 = System.nanoTime();
-            int code = launcher.run(args, logOf(p), threads);
+            int code = launcher.run(args, logOf(p), p.action() == Action.RESUME ? threadsOf(p.dir(), threads) : threads);
             if (code == Launcher.INTERRUPTED || code == Launcher.TERMINATED || stopping) {
                 interrupted.incrementAndGet();
                 say("%s: interrupted (checkpoint written; rerun the sweep to resume)", tag);

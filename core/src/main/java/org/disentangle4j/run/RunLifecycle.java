@@ -65,6 +65,10 @@ public final class RunLifecycle {
         RunDirectory.State state = dir.state();
         long trained = dir.statusStep();
         boolean moreSteps = request.steps() != null && request.steps() != saved.steps();
+        if (saved.engineThreads() != null && saved.engineThreads() != Torch.threads()) {
+            throw new UserInputException(path + " was trained with " + saved.engineThreads() + " engine threads and this process has "
+                    + Torch.threads() + "; its numbers depend on the thread count: resume it with DISENTANGLE_THREADS=" + saved.engineThreads());
+        }
         if (state == RunDirectory.State.DIVERGED) {
             throw new UserInputException(path + " diverged at step " + trained + "; resuming it would diverge again the same way "
                     + "(same seed, same numbers): start a new run with other settings");

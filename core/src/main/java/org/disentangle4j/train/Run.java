@@ -45,7 +45,8 @@ public final class Run implements AutoCloseable {
         Model model = null;
         try {
             ModelSpec spec = specOf(given, dataset);
-            TrainingConfig config = given.withHyperParameters(spec.hyperParameters()); // defaults written out
+            // defaults written out, and the thread count the numbers depend on
+            TrainingConfig config = given.withHyperParameters(spec.hyperParameters()).withEngineThreads(org.disentangle4j.nn.Torch.threads());
             model = Methods.create(spec, parent, Seeds.mix(config.seed(), Seeds.INIT, 0));
             RunDirectory.Locked created = RunDirectory.createLocked(dir, config, versions(), "trained");
             return new Run(created.directory(), created.lock(), config, dataset, model);

@@ -14,6 +14,8 @@ import org.disentangle4j.io.UserInputException;
  * @param checkpointEvery write a checkpoint every this many steps (and always at the end)
  * @param graphFile the causal graph of a user's table (dataset {@code table}, its CSV the
  *     {@code dataFile}), or null; absent from the config.json of every other run
+ * @param engineThreads the engine's intra-op threads the run trains with (its numbers depend on
+ *     them); set when the run is created, null in runs from before it was recorded
  */
 public record TrainingConfig(
         String model,
@@ -28,10 +30,19 @@ public record TrainingConfig(
         Map<String, Double> hyperParameters,
         int logEvery,
         int checkpointEvery,
-        String graphFile) {
+        String graphFile,
+        Integer engineThreads) {
 
     public TrainingConfig {
         hyperParameters = new TreeMap<>(hyperParameters);
+    }
+
+    /** A config whose engine thread count is not recorded yet ({@link Run#create} records it). */
+    public TrainingConfig(String model, String dataset, String dataFile, long steps, int batchSize, double learningRate,
+                          int latentDim, String likelihood, long seed, Map<String, Double> hyperParameters, int logEvery,
+                          int checkpointEvery, String graphFile) {
+        this(model, dataset, dataFile, steps, batchSize, learningRate, latentDim, likelihood, seed, hyperParameters, logEvery,
+                checkpointEvery, graphFile, null);
     }
 
     /** A run without a graph file (every dataset but a user's table). */
@@ -62,11 +73,16 @@ public record TrainingConfig(
 
     public TrainingConfig withHyperParameters(Map<String, Double> values) {
         return new TrainingConfig(model, dataset, dataFile, steps, batchSize, learningRate, latentDim, likelihood,
-                seed, values, logEvery, checkpointEvery, graphFile);
+                seed, values, logEvery, checkpointEvery, graphFile, engineThreads);
     }
 
     public TrainingConfig withSteps(long newSteps) {
         return new TrainingConfig(model, dataset, dataFile, newSteps, batchSize, learningRate, latentDim, likelihood,
-                seed, hyperParameters, logEvery, checkpointEvery, graphFile);
+                seed, hyperParameters, logEvery, checkpointEvery, graphFile, engineThreads);
+    }
+
+    public TrainingConfig withEngineThreads(int threads) {
+        return new TrainingConfig(model, dataset, dataFile, steps, batchSize, learningRate, latentDim, likelihood,
+                seed, hyperParameters, logEvery, checkpointEvery, graphFile, threads);
     }
 }

@@ -58,6 +58,15 @@ class RunLifecycleOutcomesTest {
         assertEquals(5, more.steps());
         assertEquals(5, RunDirectory.open(dir).config().steps());
 
+        // the numbers depend on the engine's thread count: a resume with another one is refused, nothing changed
+        assertEquals(Integer.valueOf(Torch.threads()), RunDirectory.open(dir).config().engineThreads());
+        RunDirectory.open(dir).updateConfig(RunDirectory.open(dir).config().withEngineThreads(Torch.threads() + 1));
+        UserInputException threads = assertThrows(UserInputException.class, () -> run(new RunRequest.Resume(dir, 7L, after -> after), said));
+        assertEquals(dir + " was trained with " + (Torch.threads() + 1) + " engine threads and this process has " + Torch.threads()
+                + "; its numbers depend on the thread count: resume it with DISENTANGLE_THREADS=" + (Torch.threads() + 1), threads.getMessage());
+        assertEquals(5, RunDirectory.open(dir).statusStep());
+        RunDirectory.open(dir).updateConfig(RunDirectory.open(dir).config().withEngineThreads(Torch.threads()));
+
         UserInputException fewer = assertThrows(UserInputException.class, () -> run(new RunRequest.Resume(dir, 4L, after -> after), said));
         assertEquals("--steps 4 is fewer than the 5 steps " + dir + " has trained", fewer.getMessage());
     }
