@@ -19,14 +19,17 @@ import org.disentangle4j.model.Model;
 /**
  * A training checkpoint as a NumPy {@code .npz} (so {@code np.load} opens it too): the number of
  * completed steps ({@code step}), every parameter ({@code param/<name>}) and every optimiser's
- * moment estimates ({@code opt/<group>/m/<name>}, {@code …/v/…}). Written atomically, and only
- * when every array is finite.
+ * moment estimates ({@code opt/<group>/m/<name>}, {@code …/v/…}), and the log's open window:
+ * for each term logged since the last line of log.jsonl its sum and count ({@code log/<term>},
+ * float64 [2]), so a resumed run writes the lines an uninterrupted one writes. Written atomically,
+ * and only when every array is finite.
  */
 public final class Checkpoint {
     private static final String STEP = "step";
     private static final String PARAM = "param/";
     private static final String OPT = "opt/";
     private static final String VALIDATION_LOSS = "validation_loss";
+    private static final String LOG = "log/";
 
     private Checkpoint() {}
 
@@ -35,6 +38,11 @@ public final class Checkpoint {
      * nothing written) when any of them is not finite, so the file always holds the last finite ones.
      */
     public static void save(Path file, long completedSteps, Model model, Map<String, Adam> optimizers) {
+        save(file, completedSteps, model, optimizers, Map.of());
+    }
+
+    /** As {@link #save(Path, long, Model, Map)}, with the log's open window: each term's sum and count since the last line. */
+    public static void save(Path file, long completedSteps, Model model, Map<String, Adam> optimizers, Map<String, double[]> logWindow) {
         Map<String, NDArray> arrays = new LinkedHashMap<>();
         model.namedParameters().forEach((name, p) -> arrays.put(PARAM + name, p.getArray()));
         optimizers.forEach((group, adam) -> adam.state().forEach((name, a) -> arrays.put(OPT + group + "/" + name, a)));
@@ -46,6 +54,7 @@ public final class Checkpoint {
                     NDArray a = e.getValue();
                     npz.add(e.getKey(), a.toFloatArray(), toIntShape(a.getShape()));
                 }
+                for (Map.Entry<String, double[]> w : logWindow.entrySet()) npz.add(LOG + w.getKey(), w.getValue().clone(), 2);
             });
         } catch (IOException e) {
             throw new UserInputException("cannot write checkpoint " + file + ": " + IoErrors.reason(e, file), e);
@@ -73,6 +82,20 @@ public final class Checkpoint {
         } catch (IOException e) {
             throw IoErrors.cannotWrite(file, e);
         }
+    }
+
+    /** The log's open window a checkpoint holds, term by term in its order: {sum, count}; empty for checkpoints from before it was kept. */
+    public static Map<String, double[]> readLogWindow(Path file) {
+        Map<String, double[]> window = new LinkedHashMap<>();
+        try (NpzFile npz = NpzFile.open(file)) {
+            for (String name : npz.names()) {
+                if (!name.startsWith(LOG)) continue;
+                double[] sumAndCount = npz.read(name).toDoubleArray();
+                if (sumAndCount.length != 2) throw new UserInputException(file + ": '" + name + "' holds " + sumAndCount.length + " values, expected 2");
+                window.put(name.substring(LOG.length()), sumAndCount);
+            }
+        }
+        return window;
     }
 
     /** The step and validation loss stored in a {@link #saveBest best} file. */

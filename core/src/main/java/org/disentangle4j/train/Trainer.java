@@ -64,6 +64,8 @@ public final class Trainer {
     private double bestValidationLoss = Double.POSITIVE_INFINITY;
     /** The step of the checkpoint on disk: the last finite parameters. */
     private long checkpointStep;
+    /** The log's open window the loaded checkpoint kept (sums and counts since the last line). */
+    private Map<String, double[]> restoredWindow = Map.of();
     private final StepPhases phases = new StepPhases();
 
     public Trainer(Model model, GroundTruthDataset dataset, TrainingConfig config, RunDirectory run) {
@@ -127,6 +129,7 @@ public final class Trainer {
     private long restore() {
         Path checkpoint = run.file(RunDirectory.CHECKPOINT);
         long step = Files.exists(checkpoint) ? Checkpoint.load(checkpoint, model, optimizers) : 0;
+        restoredWindow = Files.exists(checkpoint) ? Checkpoint.readLogWindow(checkpoint) : Map.of();
         Path best = run.file(RunDirectory.BEST);
         if (model.validation().isPresent() && step > 0 && Files.exists(best)) {
             bestValidationLoss = Checkpoint.readBest(best).validationLoss();
@@ -153,12 +156,12 @@ public final class Trainer {
         run.writeStatus(RunDirectory.State.RUNNING, start);
 
         Throughput throughput = new Throughput(batchSize);
-        WindowMeans window = new WindowMeans();
+        WindowMeans window = new WindowMeans(restoredWindow);
         long completed = start;
         long began = System.nanoTime();
         Divergence divergence = null;
         // a divergence before the first periodic checkpoint still leaves finite parameters to keep
-        if (!Files.exists(run.file(RunDirectory.CHECKPOINT))) divergence = checkpoint(completed, listener);
+        if (!Files.exists(run.file(RunDirectory.CHECKPOINT))) divergence = checkpoint(completed, listener, window);
         try (TrainingLog log = new TrainingLog(run.file(RunDirectory.LOG));
                 BatchProducer producer = new BatchProducer(dataset, model.batchSampling(), batchSize, config.seed(), start, total,
                         PREFETCH)) {
@@ -211,19 +214,17 @@ public final class Trainer {
                 }
                 listener.stepped(completed, terms, throughput.imagesPerSecond());
                 if (completed % config.logEvery() == 0 || completed == total) logLine(log, completed, window, throughput, began);
-                if (completed % config.checkpointEvery() == 0 || completed == total) divergence = checkpoint(completed, listener);
+                if (completed % config.checkpointEvery() == 0 || completed == total) divergence = checkpoint(completed, listener, window);
             }
             if (divergence == null && stopRequested && completed < total) {
-                // the steps since the last line get a line of their own, so that each step is logged once
-                // across the interruption (a resumed run's next line covers the steps after this one)
-                if (!window.isEmpty()) logLine(log, completed, window, throughput, began);
-                divergence = interrupt(completed, listener);
+                // the steps since the last line stay in the checkpoint's window: the resumed run's next line is the uninterrupted one's
+                divergence = interrupt(completed, listener, window);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            if (divergence == null) divergence = interrupt(completed, listener);
+            if (divergence == null) divergence = interrupt(completed, listener, window);
         }
         if (divergence != null) keepLastFiniteCheckpoint(divergence);
         double seconds = (System.nanoTime() - began) / 1e9;
@@ -264,8 +265,8 @@ public final class Trainer {
     }
 
     /** The checkpoint of a stop request; a divergence instead when the parameters are not finite. */
-    private Divergence interrupt(long completed, TrainingListener listener) {
-        Divergence divergence = checkpoint(completed, listener);
+    private Divergence interrupt(long completed, TrainingListener listener, WindowMeans window) {
+        Divergence divergence = checkpoint(completed, listener, window);
         if (divergence != null) return divergence;
         run.writeStatus(RunDirectory.State.INTERRUPTED, completed);
         listener.interrupted(completed);
@@ -313,9 +314,9 @@ public final class Trainer {
      * Writes the checkpoint of {@code completed} steps; when a parameter or optimiser moment is not
      * finite the checkpoint is refused (the last finite one stays) and the divergence is returned.
      */
-    private Divergence checkpoint(long completed, TrainingListener listener) {
+    private Divergence checkpoint(long completed, TrainingListener listener, WindowMeans window) {
         try {
-            Checkpoint.save(run.file(RunDirectory.CHECKPOINT), completed, model, optimizers);
+            Checkpoint.save(run.file(RunDirectory.CHECKPOINT), completed, model, optimizers, window.sums());
         } catch (NonFiniteCheckpointException e) {
             return Divergence.ofCheckpointArray(completed, e.arrayName(), checkpointStep);
         }
@@ -356,9 +357,21 @@ public final class Trainer {
         }
     }
 
-    /** Means of each term over the steps since the last log line. */
+    /** Means of each term over the steps since the last log line; its sums go into every checkpoint. */
     private static final class WindowMeans {
         private final Map<String, double[]> sums = new LinkedHashMap<>();
+
+        /** A window holding what a checkpoint kept of it. */
+        WindowMeans(Map<String, double[]> restored) {
+            restored.forEach((k, s) -> sums.put(k, s.clone()));
+        }
+
+        /** {sum, count} of each term, copies. */
+        Map<String, double[]> sums() {
+            Map<String, double[]> copy = new LinkedHashMap<>();
+            sums.forEach((k, s) -> copy.put(k, s.clone()));
+            return copy;
+        }
 
         void add(Map<String, Float> terms) {
             terms.forEach((k, v) -> {
@@ -366,10 +379,6 @@ public final class Trainer {
                 s[0] += v;
                 s[1]++;
             });
-        }
-
-        boolean isEmpty() {
-            return sums.isEmpty();
         }
 
         Map<String, Double> meansAndReset() {
