@@ -36,6 +36,7 @@ public final class ComposedModel extends Model {
     private final Decoder decoder;
     private final ObservationModel observation;
     private final List<ObjectiveTerm> terms = new ArrayList<>();
+    private final Networks networks;
 
     public ComposedModel(Composition composition, ModelSpec spec, NDManager parent, long initSeed) {
         super(spec, parent, initSeed);
@@ -80,8 +81,6 @@ public final class ComposedModel extends Model {
         }
         this.networks = networks;
     }
-
-    private final Networks networks;
 
     public Composition composition() {
         return composition;
