@@ -20,9 +20,11 @@ import java.util.stream.IntStream;
 import org.disentangle4j.nn.GlorotUniform;
 
 /**
- * The method template: a trainable model is named networks ("parts") and the hooks below. A
- * method is one class that overrides the hooks it needs; the trainer, run directory, figures,
- * metrics adapters and command line call the hooks and never ask a model what it is.
+ * The hooks every trainable model offers: named networks ("parts") and the hooks below. The
+ * registered methods are {@link ComposedModel}s, which answer the hooks from their parts (see
+ * {@link Composition}); a hand-written subclass that overrides the hooks works the same way. The
+ * trainer, run directory, figures, metrics adapters and command line call the hooks and never ask
+ * a model what it is.
  *
  * <p>The hooks, in the order data flows through them:
  * <ol>
