@@ -210,20 +210,16 @@ public final class CdgExperiment {
         return sum / (to - from);
     }
 
-    /** An entry's mean CDM_L over the pairs, per seed of its complete runs (seeds missing a pair are left out). */
+    /** An entry's mean CDM_L over the pairs, per seed of its complete runs (a run missing a pair is left out). */
     private static Map<Long, Double> bySeed(List<SweepResults.Row> rows, Entry entry, List<String[]> pairs) {
-        Map<Long, Double> values = new java.util.TreeMap<>();
-        for (SweepResults.Row r : rows) {
-            if (!r.complete() || !r.run().model().equals(entry.model()) || !r.run().hyperParameters().equals(entry.hyperParameters())) continue;
+        return SweepResults.bySeed(rows, entry, metrics -> {
             double sum = 0;
-            boolean all = true;
             for (String[] p : pairs) {
-                Double v = r.metrics().get(pair(p).key());
-                if (v == null || !Double.isFinite(v)) all = false;
-                else sum += v;
+                Double v = metrics.get(pair(p).key());
+                if (v == null) return null;
+                sum += v;
             }
-            if (all) values.put(r.run().seed(), sum / pairs.size());
-        }
-        return values;
+            return sum / pairs.size();
+        });
     }
 }

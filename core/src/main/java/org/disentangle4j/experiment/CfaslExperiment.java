@@ -151,22 +151,12 @@ public final class CfaslExperiment {
                 Claim claim = new Claim("cfasl-" + base.base() + "-" + column.title(), "CFASL raises " + column.title() + " over its base "
                         + base.base() + " (Jung et al. 2024)", column.title(), base.base() + " + CFASL", base.base(),
                         Claim.Direction.A_GREATER_THAN_B, null, null, true);
-                verdicts.add(ClaimVerdict.judge(claim, bySeed(rows, with, column.key()), bySeed(rows, base, column.key())));
+                verdicts.add(ClaimVerdict.judge(claim, SweepResults.bySeed(rows, with, m -> m.get(column.key())), SweepResults.bySeed(rows, base, m -> m.get(column.key()))));
             }
         }
         return verdicts;
     }
 
-    /** A metric's finite values of an entry's complete runs, by seed. */
-    private static Map<Long, Double> bySeed(List<SweepResults.Row> rows, Entry entry, String key) {
-        Map<Long, Double> values = new java.util.TreeMap<>();
-        for (SweepResults.Row r : rows) {
-            if (!r.complete() || !r.run().model().equals(entry.model()) || !r.run().hyperParameters().equals(entry.hyperParameters())) continue;
-            Double v = r.metrics().get(key);
-            if (v != null && Double.isFinite(v)) values.put(r.run().seed(), v);
-        }
-        return values;
-    }
 
     /** Mean ± standard error over seeds of each metric column for random codes, read from random-codes.csv or computed into it. */
     static Map<String, double[]> randomCodes(Path out, int seeds) throws IOException {

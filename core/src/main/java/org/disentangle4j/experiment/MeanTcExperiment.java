@@ -125,18 +125,8 @@ public final class MeanTcExperiment {
             String metric = MeanTcScore.NAME + "." + key[0];
             verdicts.add(ClaimVerdict.judge(new Claim("mean-tc-" + key[0], "penalising the means' TC lowers their " + key[1]
                     + " below beta-tcvae's", key[1], penalised.label(), base.label(), Claim.Direction.A_LESS_THAN_B, null, null, true),
-                    bySeed(rows, penalised, metric), bySeed(rows, base, metric)));
+                    SweepResults.bySeed(rows, penalised, m -> m.get(metric)), SweepResults.bySeed(rows, base, m -> m.get(metric))));
         }
         return verdicts;
-    }
-
-    private static Map<Long, Double> bySeed(List<SweepResults.Row> rows, Entry entry, String key) {
-        Map<Long, Double> values = new java.util.TreeMap<>();
-        for (SweepResults.Row r : rows) {
-            if (!r.complete() || !r.run().model().equals(entry.model()) || !r.run().hyperParameters().equals(entry.hyperParameters())) continue;
-            Double v = r.metrics().get(key);
-            if (v != null && Double.isFinite(v)) values.put(r.run().seed(), v);
-        }
-        return values;
     }
 }

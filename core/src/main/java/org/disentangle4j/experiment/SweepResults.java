@@ -87,6 +87,20 @@ public final class SweepResults {
         return e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber();
     }
 
+    /**
+     * A value of each complete run of {@code setting}, by seed: what a verdict compares. A run whose
+     * value is missing or not finite ({@code value} gives null or NaN) is left out.
+     */
+    public static Map<Long, Double> bySeed(List<Row> rows, SweepGrid.Setting setting, java.util.function.Function<Map<String, Double>, Double> value) {
+        Map<Long, Double> values = new java.util.TreeMap<>();
+        for (Row r : rows) {
+            if (!r.complete() || !r.run().model().equals(setting.model()) || !r.run().hyperParameters().equals(setting.hyperParameters())) continue;
+            Double v = value.apply(r.metrics());
+            if (v != null && Double.isFinite(v)) values.put(r.run().seed(), v);
+        }
+        return values;
+    }
+
     /** Mean and standard error (sample standard deviation / √n); the error is NaN for one value. */
     public static double[] meanAndStandardError(List<Double> values) {
         int n = values.size();

@@ -7,10 +7,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.nn.Blocks;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.core.Linear;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
@@ -30,6 +28,7 @@ import org.disentangle4j.io.NpzFile;
 import org.disentangle4j.io.NpzWriter;
 import org.disentangle4j.model.OptimizerSettings;
 import org.disentangle4j.nn.GlorotUniform;
+import org.disentangle4j.nn.Mlps;
 import org.disentangle4j.nn.Scalars;
 import org.disentangle4j.nn.Torch;
 import org.disentangle4j.train.Adam;
@@ -51,7 +50,7 @@ import org.disentangle4j.train.Adam;
  * training steps (quick trials; a different cache entry).
  */
 public final class AnnotationClassifier implements AutoCloseable {
-    public static final int HIDDEN = 300;
+    public static final int HIDDEN = Mlps.HIDDEN;
     public static final int STEPS = 500;
     public static final int BATCH = 128;
     public static final double LR = 1e-3;
@@ -78,13 +77,7 @@ public final class AnnotationClassifier implements AutoCloseable {
         this.nets = new SequentialBlock[factors];
         GlorotUniform init = new GlorotUniform(SEED);
         for (int f = 0; f < factors; f++) {
-            SequentialBlock net = new SequentialBlock();
-            net.add(Blocks.batchFlattenBlock());
-            net.add(Linear.builder().setUnits(HIDDEN).build());
-            net.add(Activation.eluBlock(1f));
-            net.add(Linear.builder().setUnits(HIDDEN).build());
-            net.add(Activation.eluBlock(1f));
-            net.add(Linear.builder().setUnits(1).build());
+            SequentialBlock net = Mlps.of(1);
             net.setInitializer(init, Parameter.Type.WEIGHT);
             net.initialize(manager, DataType.FLOAT32, new Shape(1, dataset.observationSize()));
             nets[f] = net;

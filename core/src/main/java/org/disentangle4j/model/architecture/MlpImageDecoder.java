@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 import org.disentangle4j.model.DatasetFacts;
 import org.disentangle4j.model.ModelSpec;
+import org.disentangle4j.nn.Mlps;
 
 /**
  * CDG-VAE's decoders: one {@link Mlps MLP} (300-300 ELU) per block of latents, each producing a

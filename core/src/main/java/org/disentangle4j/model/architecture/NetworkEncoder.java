@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import org.disentangle4j.model.ModelSpec;
+import org.disentangle4j.nn.Mlps;
 import org.disentangle4j.nn.AutoencoderEncoder;
 import org.disentangle4j.nn.ConvEncoder;
 

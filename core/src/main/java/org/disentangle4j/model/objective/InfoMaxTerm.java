@@ -4,16 +4,14 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.core.Linear;
 import java.util.List;
 import org.disentangle4j.model.HyperParameter;
 import org.disentangle4j.model.HyperParameter.Range;
 import org.disentangle4j.model.Losses;
 import org.disentangle4j.model.OptimizerSettings;
 import org.disentangle4j.model.Part;
-import org.disentangle4j.model.architecture.Mlps;
+import org.disentangle4j.nn.Mlps;
 import org.disentangle4j.model.architecture.Networks;
 import org.disentangle4j.nn.Scalars;
 
@@ -50,13 +48,7 @@ public final class InfoMaxTerm implements ObjectiveTerm {
         this.networks = networks;
         long size = 1;
         for (int s : spec.observationShape()) size *= s;
-        SequentialBlock net = new SequentialBlock();
-        net.add(Linear.builder().setUnits(Mlps.HIDDEN).build());
-        net.add(Activation.eluBlock(1f));
-        net.add(Linear.builder().setUnits(Mlps.HIDDEN).build());
-        net.add(Activation.eluBlock(1f));
-        net.add(Linear.builder().setUnits(1).build());
-        this.critic = networks.add(GROUP, net, new Shape(1, size + spec.latentDim()));
+        this.critic = networks.add(GROUP, Mlps.of(1), new Shape(1, size + spec.latentDim()));
     }
 
     @Override

@@ -1,11 +1,11 @@
-package org.disentangle4j.model.architecture;
+package org.disentangle4j.nn;
 
 import ai.djl.nn.Activation;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 
-/** CDG-VAE's multilayer perceptron: flatten, two hidden layers of {@value #HIDDEN} ELU units, a linear output. */
+/** The multilayer perceptron of CDG-VAE (encoder, decoders) and of its CDM annotation classifier: flatten, two hidden layers of {@value #HIDDEN} ELU units, a linear output. */
 public final class Mlps {
     /** Hidden units of every layer (the CDG-VAE paper's). */
     public static final int HIDDEN = 300;
