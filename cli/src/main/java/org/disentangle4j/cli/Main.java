@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
             SweepCommand.class,
             ExperimentCommand.class,
             TheoryCommand.class,
+            RunRequestCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Callable<Integer> {

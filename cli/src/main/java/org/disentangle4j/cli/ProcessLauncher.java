@@ -9,12 +9,17 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.disentangle4j.run.RunOutcome;
+import org.disentangle4j.run.RunRequest;
+import org.disentangle4j.run.RunRequestJson;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs each command as a separate JVM on this one's classpath (the engine allows one gradient
+ * Runs each request as a separate JVM on this one's classpath ({@code disentangle run-request FILE},
+ * the request written beside the run's log) (the engine allows one gradient
  * collector per process, so parallel runs need processes), with the same heap limit. The command
  * ends (checkpointing first) when this JVM dies, so a killed sweep leaves no run training on its
  * own beside the one a rerun resumes.
@@ -25,7 +30,30 @@ final class ProcessLauncher implements Launcher {
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
 
     @Override
-    public int run(List<String> args, Path log, int threads) throws IOException, InterruptedException {
+    public Optional<RunOutcome.Kind> run(RunRequest request, Path log, int threads) throws IOException, InterruptedException {
+        Path file = log.resolveSibling(log.getFileName().toString().replaceFirst("\\.log$", "") + ".request.json");
+        Files.createDirectories(log.toAbsolutePath().getParent());
+        RunRequestJson.writeFile(request, file);
+        String what = request instanceof RunRequest.Start ? "start" : request instanceof RunRequest.Resume ? "resume" : "score";
+        return outcomeOf(run(List.of("run-request", file.toString()), log, threads, what + " " + request.dir()));
+    }
+
+    /** The outcome a {@code run-request} JVM's exit code tells (train's codes; SIGTERM's 143 an interruption), empty for a failure. */
+    static Optional<RunOutcome.Kind> outcomeOf(int code) {
+        return switch (code) {
+            case 0 -> Optional.of(RunOutcome.Kind.COMPLETE);
+            case TrainCommand.FINISHING_FAILED -> Optional.of(RunOutcome.Kind.FINISHED_WITH_FAILURE);
+            case TrainCommand.DIVERGED -> Optional.of(RunOutcome.Kind.DIVERGED);
+            case TrainCommand.INTERRUPTED, TrainCommand.TERMINATED -> Optional.of(RunOutcome.Kind.INTERRUPTED);
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * Runs {@code disentangle ARGS} in a JVM of its own, its output appended to the log after a
+     * header line {@code === TIME WHAT (disentangle ARGS)}; its exit code.
+     */
+    private int run(List<String> args, Path log, int threads, String what) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -37,7 +65,7 @@ final class ProcessLauncher implements Launcher {
         command.add(MAIN);
         command.addAll(args);
         Files.createDirectories(log.getParent());
-        Files.writeString(log, "=== " + Instant.now() + " disentangle " + String.join(" ", args) + "\n",
+        Files.writeString(log, "=== " + Instant.now() + " " + what + " (disentangle " + String.join(" ", args) + ")\n",
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)

@@ -3,6 +3,7 @@ package org.disentangle4j.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.disentangle4j.experiment.Experiment;
@@ -27,10 +28,13 @@ final class SweepExperimentCommand implements Callable<Integer> {
         this.spec = CommandSpec.wrapWithoutInspection(this);
         spec.name(experiment.name());
         spec.usageMessage().description(experiment.description().toArray(String[]::new)).sortOptions(false);
-        spec.addOption(option("--seeds", "N", "seeds 0..N-1 per " + experiment.seedsPer() + "; default ${DEFAULT-VALUE}", int.class,
-                Integer.toString(experiment.defaultSeeds())));
-        spec.addOption(option("--steps", "S", "training steps per run; default ${DEFAULT-VALUE}", long.class,
-                Long.toString(experiment.defaultSteps())));
+        List<String> budgets = new java.util.ArrayList<>(List.of("seeds and steps of a named budget (default ${DEFAULT-VALUE}):"));
+        for (Experiment.Budget b : experiment.allBudgets()) budgets.add("  " + b.describe());
+        spec.addOption(option("--budget", "NAME", String.join("%n", budgets), String.class, Experiment.DEFAULT_BUDGET));
+        spec.addOption(option("--seeds", "N", "seeds 0..N-1 per " + experiment.seedsPer() + "; default the budget's ("
+                + experiment.defaultSeeds() + " by default)", Integer.class, null));
+        spec.addOption(option("--steps", "S", "training steps per run; default the budget's (" + experiment.defaultSteps() + " by default)",
+                Long.class, null));
         for (Experiment.Option o : experiment.options()) {
             spec.addOption(option("--" + o.name(), o.paramLabel(), o.description(), String.class, o.defaultValue()));
         }
@@ -57,7 +61,10 @@ final class SweepExperimentCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Map<String, String> own = new LinkedHashMap<>();
         for (Experiment.Option o : experiment.options()) own.put(o.name(), value("--" + o.name()));
-        Experiment.Settings settings = new Experiment.Settings(value("--seeds"), value("--steps"), own);
+        Experiment.Budget budget = experiment.budget(value("--budget"));
+        Integer seeds = value("--seeds");
+        Long steps = value("--steps");
+        Experiment.Settings settings = new Experiment.Settings(seeds != null ? seeds : budget.seeds(), steps != null ? steps : budget.steps(), own);
         Experiment.Design design = experiment.design();
         SweepGrid grid = design.grid(settings);
         return runner.run(spec, grid, value("--out"), design.table(), design.groups(settings), (dir, rows, summaries, wall) -> {

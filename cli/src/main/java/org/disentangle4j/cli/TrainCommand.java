@@ -1,28 +1,19 @@
 package org.disentangle4j.cli;
 
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.disentangle4j.data.CsvTable;
-import org.disentangle4j.data.Datasets;
-import org.disentangle4j.data.GroundTruthDataset;
-import org.disentangle4j.experiment.Launcher;
 import org.disentangle4j.io.UserInputException;
 import org.disentangle4j.metrics.MetricSuite;
-import org.disentangle4j.model.HyperParameter;
-import org.disentangle4j.model.Method;
-import org.disentangle4j.model.Methods;
 import org.disentangle4j.nn.Torch;
+import org.disentangle4j.run.NewRun;
 import org.disentangle4j.run.RunLifecycle;
 import org.disentangle4j.run.RunOutcome;
 import org.disentangle4j.run.RunRequest;
 import org.disentangle4j.train.AfterTraining;
 import org.disentangle4j.train.BlockSpec;
 import org.disentangle4j.train.Run;
-import org.disentangle4j.train.TrainingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -53,12 +44,15 @@ import picocli.CommandLine.Spec;
         sortOptions = false)
 public final class TrainCommand implements Callable<Integer> {
     /** Exit code of a run that diverged (2 is bad input, 130 an interruption). */
-    static final int DIVERGED = Launcher.DIVERGED;
+    static final int DIVERGED = 3;
     /** Exit code of a run that trained to the end but whose figures or scoring failed (noted in status.json). */
-    static final int FINISHING_FAILED = Launcher.FINISHING_FAILED;
+    static final int FINISHING_FAILED = 4;
+    /** Exit code after Ctrl-C (SIGINT): the checkpoint was written first. */
+    static final int INTERRUPTED = 130;
+    /** Exit code after SIGTERM (the JVM's 128 + 15): the checkpoint was written first, as for Ctrl-C. */
+    static final int TERMINATED = 143;
 
-    /** About 15 minutes of the standard β-VAE on 2 CPU cores (2026-12-02: 869 s of training, about 300 images/s). */
-    static final long DEFAULT_STEPS = 4000;
+    static final long DEFAULT_STEPS = NewRun.DEFAULT_STEPS;
 
     @Spec
     CommandSpec spec;
@@ -67,7 +61,7 @@ public final class TrainCommand implements Callable<Integer> {
     String model = "beta-vae";
 
     @Option(names = "--dataset", paramLabel = "NAME", description = "dataset (see 'disentangle datasets list'); default ${DEFAULT-VALUE}")
-    String dataset = "dsprites";
+    String dataset = NewRun.DEFAULT_DATASET;
 
     @Option(names = "--data-file", paramLabel = "PATH", description = "official dataset file (.npz for dSprites, .h5 for Shapes3D) instead of the procedural renderer")
     Path dataFile;
@@ -80,13 +74,13 @@ public final class TrainCommand implements Callable<Integer> {
     long steps = DEFAULT_STEPS;
 
     @Option(names = "--batch-size", paramLabel = "N", description = "batch size; default ${DEFAULT-VALUE} (cdg-vae, mlp-vae: 128)")
-    int batchSize = 64;
+    int batchSize = NewRun.DEFAULT_BATCH_SIZE;
 
     @Option(names = "--lr", paramLabel = "X", description = "Adam learning rate; default ${DEFAULT-VALUE} (ae, additive-ae: 0.001)")
-    double learningRate = 1e-4;
+    double learningRate = NewRun.DEFAULT_LEARNING_RATE;
 
     @Option(names = "--latent-dim", paramLabel = "N", description = "latent size; default ${DEFAULT-VALUE} (ae, additive-ae: see --blocks; cfasl on shapes3d: 6; cdg-vae, mlp-vae: one per factor)")
-    int latentDim = 10;
+    int latentDim = NewRun.DEFAULT_LATENT_DIM;
 
     @Option(names = "--blocks", paramLabel = "N,N,...", description = "latent blocks of equal size: sets --latent-dim to their sum and, "
             + "for additive-ae, the block size (one decoder per block): 1,1 for balls-scalar, 2,2 for balls-block-*; "
@@ -94,7 +88,12 @@ public final class TrainCommand implements Callable<Integer> {
     String blocks;
 
     @Option(names = "--likelihood", paramLabel = "NAME", description = "bernoulli or gaussian; default ${DEFAULT-VALUE}")
-    String likelihood = "bernoulli";
+    String likelihood = NewRun.DEFAULT_LIKELIHOOD;
+
+    @Option(names = "--training-set", paramLabel = "N", description = "train on a fixed set of N observations drawn once from the "
+            + "dataset (batches draw from it with replacement), as reference code with a finite training set does; default a fresh draw "
+            + "for every batch")
+    Integer trainingSet;
 
     @Option(names = "--seed", paramLabel = "N", description = "the run's one seed; default ${DEFAULT-VALUE}")
     long seed = 0;
@@ -106,10 +105,10 @@ public final class TrainCommand implements Callable<Integer> {
     Path resume;
 
     @Option(names = "--log-every", paramLabel = "N", description = "log.jsonl line every N steps; default ${DEFAULT-VALUE}")
-    int logEvery = 50;
+    int logEvery = NewRun.DEFAULT_LOG_EVERY;
 
     @Option(names = "--checkpoint-every", paramLabel = "N", description = "checkpoint every N steps; default ${DEFAULT-VALUE}")
-    int checkpointEvery = 500;
+    int checkpointEvery = NewRun.DEFAULT_CHECKPOINT_EVERY;
 
     @Option(names = "--no-figures", description = "skip the figures at the end")
     boolean noFigures;
@@ -135,7 +134,7 @@ public final class TrainCommand implements Callable<Integer> {
             if (resume != null) {
                 refuseFixedOptions(hyper);
                 var parsed = spec.commandLine().getParseResult();
-                request = new RunRequest.Resume(resume, parsed.hasMatchedOption("--steps") ? steps : null, this::finishingGivenAgain);
+                request = new RunRequest.Resume(resume, parsed.hasMatchedOption("--steps") ? steps : null, finishingGivenAgain());
                 dir = resume;
             } else {
                 AfterTraining after = RunLifecycle.checked(new AfterTraining(!noFigures, !noEvaluate, metrics, votes)); // before any directory exists
@@ -153,19 +152,18 @@ public final class TrainCommand implements Callable<Integer> {
             case COMPLETE, ALREADY_COMPLETE -> 0;
             case FINISHED_WITH_FAILURE -> FINISHING_FAILED;
             case DIVERGED -> DIVERGED;
-            case INTERRUPTED -> 130;
+            case INTERRUPTED -> INTERRUPTED;
         };
     }
 
     /** What is given again on a resume replaces the saved finishing choice. */
-    private AfterTraining finishingGivenAgain(AfterTraining saved) {
+    private AfterTraining.Change finishingGivenAgain() {
         var parsed = spec.commandLine().getParseResult();
-        AfterTraining after = saved;
-        if (parsed.hasMatchedOption("--metrics")) after = after.withMetrics(metrics).withEvaluate(true);
-        if (parsed.hasMatchedOption("--votes")) after = after.withVotes(votes);
-        if (noEvaluate) after = after.withEvaluate(false);
-        if (noFigures) after = after.withFigures(false);
-        return after;
+        boolean metricsGiven = parsed.hasMatchedOption("--metrics");
+        Boolean figures = noFigures ? Boolean.FALSE : null;
+        Boolean evaluate = noEvaluate ? Boolean.FALSE : metricsGiven ? Boolean.TRUE : null;
+        return new AfterTraining.Change(figures, evaluate,
+                metricsGiven ? metrics : null, parsed.hasMatchedOption("--votes") ? votes : null);
     }
 
     /** The run these parsed options describe, with every default resolved as {@code train} resolves it ({@code bench} uses it). */
@@ -174,66 +172,21 @@ public final class TrainCommand implements Callable<Integer> {
         return Run.create(request.config(), request.dir(), manager);
     }
 
-    /** A new run's request: the config with every default resolved (the method's own first, then the command's), and its directory. */
+    /** A new run's request: the options given on the command line, every other default resolved by {@link NewRun}. */
     private RunRequest.Start newRequest(Map<String, Double> hyper) {
         var parsed = spec.commandLine().getParseResult();
-        if (graph != null && !parsed.hasMatchedOption("--dataset")) dataset = CsvTable.NAME;
-        Method method = Methods.get(model);
-        Map<String, Double> hyperParameters = new java.util.TreeMap<>(hyper);
-        int dim = latentDim;
-        BlockSpec blockSpec = blocks != null ? BlockSpec.parse(blocks) : defaultBlocks(method, parsed.hasMatchedOption("--latent-dim"));
-        if (blockSpec != null) {
-            if (parsed.hasMatchedOption("--latent-dim") && latentDim != blockSpec.latentDim()) {
-                throw new UserInputException("--blocks " + blockSpec + " makes a latent size of " + blockSpec.latentDim()
-                        + ", but --latent-dim is " + latentDim + "; give one of them");
-            }
-            dim = blockSpec.latentDim();
-            if (BlockSpec.usesBlocks(method)) {
-                Double given = hyperParameters.get(BlockSpec.BLOCK_SIZE);
-                if (given != null && given != blockSpec.blockSize()) {
-                    throw new UserInputException("--blocks " + blockSpec + " has blocks of " + blockSpec.blockSize() + ", but --block-size is "
-                            + HyperParameter.format(given) + "; give one of them");
-                }
-                hyperParameters.put(BlockSpec.BLOCK_SIZE, (double) blockSpec.blockSize());
-            }
-        }
-        // a method's latent size for this dataset (cfasl: 6 on shapes3d), unless given or set by blocks
-        if (blockSpec == null && !parsed.hasMatchedOption("--latent-dim")
-                && method.trainingDefaults().latentDimOn().containsKey(dataset)) dim = method.trainingDefaults().latentDimOn().get(dataset);
-        double lr = learningRate;
-        if (!parsed.hasMatchedOption("--lr") && method.trainingDefaults().learningRate() != null) lr = method.trainingDefaults().learningRate();
-        int batch = batchSize;
-        if (!parsed.hasMatchedOption("--batch-size") && method.trainingDefaults().batchSize() != null) batch = method.trainingDefaults().batchSize();
-        if (!parsed.hasMatchedOption("--latent-dim") && blockSpec == null && method.trainingDefaults().latentPerFactor()) {
-            dim = factorCount(); // one latent per factor (cdg-vae)
-        }
-        TrainingConfig config = new TrainingConfig(model, dataset, dataFile == null ? null : dataFile.toString(), steps,
-                batch, lr, dim, likelihood, seed, hyperParameters, logEvery, checkpointEvery,
-                graph == null ? null : graph.toString());
-        Path dir = out != null ? out : Path.of("runs", model + "-" + dataset + "-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        return new RunRequest.Start(config, dir, null);
-    }
-
-    /** The number of factors of the dataset (the latent size of a method with one latent per factor). */
-    private int factorCount() {
-        GroundTruthDataset data = Datasets.open(dataset, dataFile);
-        try {
-            return data.factors().numFactors();
-        } finally {
-            Datasets.close(data);
-        }
-    }
-
-    /** The dataset's blocks for a method whose blocks come from the dataset, unless the latent size is given. */
-    private BlockSpec defaultBlocks(Method method, boolean latentDimGiven) {
-        if (latentDimGiven || !method.trainingDefaults().blocksFromDataset()) return null;
-        GroundTruthDataset data = Datasets.open(dataset, dataFile, graph);
-        try {
-            return BlockSpec.of(data).orElse(null);
-        } finally {
-            Datasets.close(data);
-        }
+        NewRun run = NewRun.of(model).seed(seed).hyperParameters(hyper).dataFile(dataFile).graph(graph).dir(out);
+        if (parsed.hasMatchedOption("--dataset")) run.dataset(dataset);
+        if (parsed.hasMatchedOption("--steps")) run.steps(steps);
+        if (parsed.hasMatchedOption("--batch-size")) run.batchSize(batchSize);
+        if (parsed.hasMatchedOption("--lr")) run.learningRate(learningRate);
+        if (parsed.hasMatchedOption("--latent-dim")) run.latentDim(latentDim);
+        if (blocks != null) run.blocks(BlockSpec.parse(blocks));
+        if (trainingSet != null) run.trainingSet(trainingSet);
+        if (parsed.hasMatchedOption("--likelihood")) run.likelihood(likelihood);
+        if (parsed.hasMatchedOption("--log-every")) run.logEvery(logEvery);
+        if (parsed.hasMatchedOption("--checkpoint-every")) run.checkpointEvery(checkpointEvery);
+        return run.request();
     }
 
     /** A resumed run keeps its config: options that shape training are refused, and so are hyper-parameters. */
@@ -250,7 +203,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** Options that shape training: a resumed run keeps its own. */
     private static final String[] FIXED_ON_RESUME = {"--model", "--dataset", "--data-file", "--graph", "--batch-size", "--lr", "--latent-dim",
-        "--blocks", "--likelihood", "--seed", "--out", "--log-every", "--checkpoint-every"};
+        "--blocks", "--likelihood", "--training-set", "--seed", "--out", "--log-every", "--checkpoint-every"};
     /** Options a resumed run may be given again. */
     static final List<String> CHANGEABLE_ON_RESUME = List.of("--steps", "--metrics", "--votes", "--no-evaluate", "--no-figures");
 

@@ -50,6 +50,9 @@ public final class TraverseCommand implements Callable<Integer> {
         "column is the sample's own code), 7 for the extrapolation grid"})
     Integer steps;
 
+    /** Values per row of a figure: 201 columns of 64 px is a 12,900-px-wide image already. */
+    static final int MAX_STEPS = 201;
+
     @Option(names = "--seed", paramLabel = "N", description = "which samples to draw; default: the run's seed")
     Long seed;
 
@@ -67,7 +70,9 @@ public final class TraverseCommand implements Callable<Integer> {
         if (steps != null && !standard) {
             throw new UserInputException("--steps does not apply to --figure " + figure + " (only to traversals and extrapolation)");
         }
-        if (steps != null && steps < 2) throw new UserInputException("--steps must be at least 2, got " + steps);
+        if (steps != null && (steps < 2 || steps > MAX_STEPS)) {
+            throw new UserInputException("--steps must be at least 2 and at most " + MAX_STEPS + " values per row, got " + steps);
+        }
         if (out != null) IoErrors.requireWritable(out);
         try (var manager = Torch.newManager(); Run run = Run.open(runDir, manager, "used")) {
             Model model = run.model();

@@ -76,8 +76,8 @@ class AdditiveCommandsTest {
     void theExperimentListsItsRunsAndExplainsItself(@TempDir Path tmp) {
         Outcome dry = run("experiment", "additive", "--seeds", "2", "--steps", "20", "--out", tmp.toString(), "--dry-run");
         assertEquals(0, dry.exitCode(), dry.err());
-        // 2 datasets × 2 models × 2 seeds, none trained yet
-        assertEquals(8, dry.out().lines().filter(l -> l.startsWith("train ")).count(), dry.out());
+        // 2 datasets × (additive-ae, ae, beta-vae, ae untrained) × 2 seeds, none trained yet
+        assertEquals(16, dry.out().lines().filter(l -> l.startsWith("train ")).count(), dry.out());
         assertTrue(dry.out().contains("additive-ae_batch-size=64_block-size=1_dataset=balls-scalar_latent-dim=2_lr=0.001_steps=20"
                 + "_validate-every=25_seed=1"), dry.out());
         Outcome help = run("experiment", "additive", "--help");

@@ -97,8 +97,7 @@ class CategoricalHyperParameterTest {
         List<String> names = grid.runs().stream().map(SweepRun::name).toList();
         assertEquals(List.of("choice-test_loss=squared_seed=0", "choice-test_loss=absolute_seed=0"), names);
         assertEquals(1.0, grid.runs().get(1).hyperParameters().get("loss"));
-        assertEquals(List.of("train", "--out", "o", "--model", "choice-test", "--seed", "0", "--loss", "absolute"),
-                grid.runs().get(1).trainArguments(Path.of("o")));
+        assertEquals(1.0, grid.runs().get(1).request(Path.of("o"), grid.after()).config().hyperParameters().get("loss"));
         UserInputException e = org.junit.jupiter.api.Assertions.assertThrows(UserInputException.class,
                 () -> SweepGrid.parse("{\"runs\": [{\"model\": \"choice-test\", \"loss\": [\"cubic\"]}]}", "g.json"));
         assertEquals("g.json: runs[0].loss: --loss must be one of squared, absolute, got 'cubic'", e.getMessage());

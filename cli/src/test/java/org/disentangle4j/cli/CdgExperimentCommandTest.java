@@ -21,6 +21,8 @@ class CdgExperimentCommandTest {
         assertEquals(6, plan[1].lines().filter(l -> l.startsWith("train")).count(), plan[1]); // 3 lines × 2 seeds
         assertEquals(2, plan[1].lines().filter(l -> l.contains("decoder=shared")).count(), plan[1]);
         assertEquals(2, plan[1].lines().filter(l -> l.contains("cdg-infomax")).count(), plan[1]);
+        // the reference's data: the disturbed pendulum, a fixed training set of 7,500 images
+        assertTrue(plan[1].lines().allMatch(l -> l.contains("dataset=pendulum-disturbed_") && l.contains("training-set=7500_")), plan[1]);
         String[] help = run("experiment", "cdg", "--help");
         assertTrue(help[1].lines().allMatch(l -> l.length() <= 80), help[1]);
         assertTrue(help[1].contains("VAE (cdg-vae --decoder shared: the causal layer and the alignment with"), help[1]);

@@ -1,7 +1,9 @@
 package org.disentangle4j.cli;
 
 import org.disentangle4j.report.RunFigures;
+import org.disentangle4j.experiment.InThisJvm;
 import org.disentangle4j.experiment.Launcher;
+import org.disentangle4j.run.RunRequest;
 import org.disentangle4j.experiment.Sweep;
 import org.disentangle4j.report.RunReport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -82,14 +84,15 @@ class DivergedRunTest {
         SweepGrid grid = SweepGrid.parse("{\"dataset\": \"dsprites\", \"steps\": 20, \"batch-size\": 8, \"latent-dim\": 2,"
                 + " \"checkpoint-every\": 5, \"metrics\": [\"mig\"], \"runs\": [{\"model\": \"" + DivergingVae.NAME + "\"}]}", "grid.json");
         Path out = tmp.resolve("sweep");
-        List<List<String>> calls = new ArrayList<>();
-        Launcher inProcess = (args, log, threads) -> {
-            calls.add(args);
-            return execute(args).exit();
+        List<RunRequest> calls = new ArrayList<>();
+        Launcher inThisJvm = new InThisJvm();
+        Launcher inProcess = (request, log, threads) -> {
+            calls.add(request);
+            return inThisJvm.run(request, log, threads);
         };
         Sweep.Outcome first = new Sweep(grid, out, 1, inProcess, new PrintStream(new ByteArrayOutputStream())).run();
         assertEquals(new Sweep.Outcome(0, 1, 0, 0, 1), first);
-        assertEquals(1, calls.size(), "one train, no evaluate of a diverged run: " + calls);
+        assertEquals(1, calls.size(), "one start, no scoring of a diverged run: " + calls);
         List<String> csv = Files.readAllLines(out.resolve("results.csv"));
         List<String> header = List.of(csv.get(0).split(","));
         assertEquals("diverged", csv.get(1).split(",")[header.indexOf("state")], csv.toString());

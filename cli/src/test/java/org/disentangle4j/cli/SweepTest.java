@@ -18,6 +18,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.disentangle4j.run.RunOutcome;
+import org.disentangle4j.run.RunRequest;
 import org.disentangle4j.io.UserInputException;
 import org.disentangle4j.train.RunDirectory;
 import org.disentangle4j.experiment.SweepGrid;
@@ -32,22 +35,34 @@ class SweepTest {
     private static final SweepGrid GRID = SweepGrid.parse(
             "{\"steps\": 10, \"seeds\": [0, 1, 2], \"runs\": [{\"model\": \"beta-vae\", \"beta\": 2}]}", "grid.json");
 
-    /** Records each command; answers with {@code exitCode}. */
+    /** Records each request as a line ({@link #describe}); answers with {@code ended} (null: the run failed). */
     private static final class Recorder implements Launcher {
-        final List<List<String>> calls = Collections.synchronizedList(new ArrayList<>());
+        final List<String> calls = Collections.synchronizedList(new ArrayList<>());
         final List<Integer> threads = Collections.synchronizedList(new ArrayList<>());
-        final int exitCode;
+        final RunOutcome.Kind ended;
 
-        Recorder(int exitCode) {
-            this.exitCode = exitCode;
+        Recorder(RunOutcome.Kind ended) {
+            this.ended = ended;
         }
 
         @Override
-        public int run(List<String> args, Path log, int t) {
-            calls.add(args);
+        public Optional<RunOutcome.Kind> run(RunRequest request, Path log, int t) {
+            calls.add(describe(request));
             threads.add(t);
-            return exitCode;
+            return Optional.ofNullable(ended);
         }
+    }
+
+    /** A request as one line: what, where, and what it is scored with. */
+    private static String describe(RunRequest request) {
+        if (request instanceof RunRequest.Start start) {
+            TrainingConfig c = start.config();
+            return "start " + start.dir() + " " + c.model() + " seed " + c.seed() + " steps " + c.steps() + " " + c.hyperParameters()
+                    + " metrics " + start.after().metrics();
+        }
+        if (request instanceof RunRequest.Resume resume) return "resume " + resume.dir() + " metrics " + resume.finishing().metrics();
+        RunRequest.Score score = (RunRequest.Score) request;
+        return "score " + score.dir() + " metrics " + String.join(",", score.metrics()) + " votes " + score.votes() + " seed " + score.seed();
     }
 
     /** Writes a run directory as `train` would, in the given state. */
@@ -69,17 +84,16 @@ class SweepTest {
         Path interrupted = existingRun(out, runs.get(1), RunDirectory.State.INTERRUPTED, 5, Map.of("beta", 2.0));
         Path fresh = out.resolve(runs.get(2).name());
 
-        Recorder recorder = new Recorder(0);
+        Recorder recorder = new Recorder(RunOutcome.Kind.COMPLETE);
         Sweep.Outcome outcome = sweep(out, 2, recorder).run();
 
-        List<List<String>> calls = new ArrayList<>(recorder.calls);
-        calls.sort((a, b) -> a.toString().compareTo(b.toString()));
-        // train scores each run with the grid's metrics; the complete run here has no scores yet
+        List<String> calls = new ArrayList<>(recorder.calls);
+        java.util.Collections.sort(calls);
+        // each run scores itself with the grid's metrics; the complete run here has no scores yet
         assertEquals(List.of(
-                List.of("evaluate", out.resolve(runs.get(0).name()).toString(), "--metrics", "mig,factor_vae,dci"),
-                List.of("train", "--out", fresh.toString(), "--model", "beta-vae", "--seed", "2", "--steps", "10", "--beta", "2",
-                        "--metrics", "mig,factor_vae,dci"),
-                List.of("train", "--resume", interrupted.toString(), "--metrics", "mig,factor_vae,dci")), calls);
+                "resume " + interrupted + " metrics mig,factor_vae,dci",
+                "score " + out.resolve(runs.get(0).name()) + " metrics mig,factor_vae,dci votes 10000,5000 seed 0",
+                "start " + fresh + " beta-vae seed 2 steps 10 {beta=2.0} metrics mig,factor_vae,dci"), calls);
         int expectedThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         assertEquals(List.of(expectedThreads, expectedThreads, expectedThreads), recorder.threads);
         // the recorder trains nothing, so only the complete run counts
@@ -96,15 +110,15 @@ class SweepTest {
         RunDirectory.open(scored).writeJson(RunDirectory.METRICS,
                 JsonParser.parseString("{\"mig\": {\"score\": 0.1}, \"factor_vae\": {}, \"dci\": {}}"));
 
-        Recorder recorder = new Recorder(0);
+        Recorder recorder = new Recorder(RunOutcome.Kind.COMPLETE);
         sweep(out, 1, recorder).run();
         Path fresh = out.resolve(runs.get(2).name());
-        assertTrue(recorder.calls.contains(List.of("evaluate", done.toString(), "--metrics", "mig,factor_vae,dci")), recorder.calls.toString());
+        assertTrue(recorder.calls.contains("score " + done + " metrics mig,factor_vae,dci votes 10000,5000 seed 0"), recorder.calls.toString());
         assertTrue(recorder.calls.stream().noneMatch(c -> c.contains(scored.toString())), "a scored run is not evaluated again");
-        // the fresh run is trained, and train scores it itself
+        // the fresh run is trained, and scores itself
         assertEquals(2, recorder.calls.size(), recorder.calls.toString());
-        assertTrue(recorder.calls.contains(List.of("train", "--out", fresh.toString(), "--model", "beta-vae", "--seed", "2", "--steps", "10",
-                "--beta", "2", "--metrics", "mig,factor_vae,dci")), recorder.calls.toString());
+        assertTrue(recorder.calls.contains("start " + fresh + " beta-vae seed 2 steps 10 {beta=2.0} metrics mig,factor_vae,dci"),
+                recorder.calls.toString());
     }
 
     @Test
@@ -112,7 +126,7 @@ class SweepTest {
         // train's default metrics were written, not the grid's: only the grid's missing ones are computed
         Path partly = existingRun(out, GRID.runs().get(0), RunDirectory.State.COMPLETE, 10, Map.of("beta", 2.0));
         RunDirectory.open(partly).writeJson(RunDirectory.METRICS, JsonParser.parseString("{\"mig\": {\"score\": 0.1}, \"sap\": {}}"));
-        Sweep sweep = sweep(out, 1, new Recorder(0));
+        Sweep sweep = sweep(out, 1, new Recorder(RunOutcome.Kind.COMPLETE));
         assertEquals(List.of("factor_vae", "dci"), sweep.missingMetrics(partly));
         Files.writeString(partly.resolve(RunDirectory.METRICS), "not json");
         assertEquals(List.of("mig", "factor_vae", "dci"), sweep.missingMetrics(partly));
@@ -120,16 +134,14 @@ class SweepTest {
 
     @Test
     void failedAndInterruptedRunsAreCounted(@TempDir Path out) throws Exception {
-        assertEquals(new Sweep.Outcome(0, 0, 3, 0, 3), sweep(out, 1, new Recorder(1)).run());
-        assertEquals(new Sweep.Outcome(0, 0, 0, 3, 3), sweep(out, 1, new Recorder(130)).run());
-        // a run stopped by SIGTERM (exit 143, the JVM's) wrote its checkpoint as after Ctrl-C: interrupted, not failed
-        assertEquals(new Sweep.Outcome(0, 0, 0, 3, 3), sweep(out, 1, new Recorder(143)).run());
+        assertEquals(new Sweep.Outcome(0, 0, 3, 0, 3), sweep(out, 1, new Recorder(null)).run());
+        assertEquals(new Sweep.Outcome(0, 0, 0, 3, 3), sweep(out, 1, new Recorder(RunOutcome.Kind.INTERRUPTED)).run());
     }
 
     @Test
     void aDirectoryHoldingAnotherRunIsAnError(@TempDir Path out) {
         existingRun(out, GRID.runs().get(0), RunDirectory.State.COMPLETE, 10, Map.of("beta", 4.0));
-        UserInputException e = assertThrows(UserInputException.class, () -> sweep(out, 1, new Recorder(0)).plan());
+        UserInputException e = assertThrows(UserInputException.class, () -> sweep(out, 1, new Recorder(RunOutcome.Kind.COMPLETE)).plan());
         assertTrue(e.getMessage().contains("holds a different run (beta 4 instead of 2)"), e.getMessage());
     }
 
@@ -149,24 +161,24 @@ class SweepTest {
     void onlyBringsOneRunToItsEndAndWritesNoTables(@TempDir Path out) throws Exception {
         List<SweepRun> runs = GRID.runs();
         Path interrupted = existingRun(out, runs.get(1), RunDirectory.State.INTERRUPTED, 5, Map.of("beta", 2.0));
-        Recorder recorder = new Recorder(0);
+        Recorder recorder = new Recorder(RunOutcome.Kind.COMPLETE);
         Sweep.Outcome outcome = sweep(out, 2, recorder).threadsPerRun(3).runOnly(1);
-        assertEquals(List.of(List.of("train", "--resume", interrupted.toString(), "--metrics", "mig,factor_vae,dci")), recorder.calls);
+        assertEquals(List.of("resume " + interrupted + " metrics mig,factor_vae,dci"), recorder.calls);
         assertEquals(List.of(3), recorder.threads);
         assertEquals(new Sweep.Outcome(0, 0, 0, 0, 1), outcome); // the recorder trains nothing: still interrupted
         assertTrue(!Files.exists(out.resolve("results.csv")) && !Files.exists(out.resolve(runs.get(0).name())), "only run 1 is touched");
 
-        Recorder failing = new Recorder(1);
+        Recorder failing = new Recorder(null);
         assertEquals(new Sweep.Outcome(0, 0, 1, 0, 1), sweep(out, 1, failing).runOnly(2));
         assertEquals(1, failing.calls.size());
-        UserInputException e = assertThrows(UserInputException.class, () -> sweep(out, 1, new Recorder(0)).runOnly(3));
+        UserInputException e = assertThrows(UserInputException.class, () -> sweep(out, 1, new Recorder(RunOutcome.Kind.COMPLETE)).runOnly(3));
         assertEquals("--only must be between 0 and 2 (the grid's runs), got 3", e.getMessage());
     }
 
     @Test
     void tablesOnlyWritesTheResultsOfTheRunDirectoriesAsTheyAre(@TempDir Path out) throws Exception {
         existingRun(out, GRID.runs().get(0), RunDirectory.State.COMPLETE, 10, Map.of("beta", 2.0));
-        Recorder recorder = new Recorder(0);
+        Recorder recorder = new Recorder(RunOutcome.Kind.COMPLETE);
         assertEquals(new Sweep.Outcome(1, 0, 0, 0, 3), sweep(out, 1, recorder).writeTables());
         assertTrue(recorder.calls.isEmpty(), "nothing is trained or scored");
         List<String> csv = Files.readAllLines(out.resolve("results.csv"));
@@ -197,10 +209,10 @@ class SweepTest {
         TrainingConfig c = new TrainingConfig(run.model(), "dsprites", null, 10, 64, 1e-4, 10, "bernoulli", run.seed(), Map.of("beta", 2.0),
                 50, 500, null, 7);
         RunDirectory.create(out.resolve(run.name()), c, Map.of()).writeStatus(RunDirectory.State.INTERRUPTED, 5);
-        Recorder recorder = new Recorder(0);
+        Recorder recorder = new Recorder(RunOutcome.Kind.COMPLETE);
         sweep(out, 1, recorder).run();
         int resumed = -1;
-        for (int i = 0; i < recorder.calls.size(); i++) if (recorder.calls.get(i).contains("--resume")) resumed = recorder.threads.get(i);
+        for (int i = 0; i < recorder.calls.size(); i++) if (recorder.calls.get(i).startsWith("resume")) resumed = recorder.threads.get(i);
         assertEquals(7, resumed); // not the sweep's own share of the cores: the run's numbers depend on its thread count
     }
 }

@@ -18,11 +18,60 @@ import java.util.function.Supplier;
  * @param seedsPer what seeds 0..N-1 are run for, as {@code --seeds} says: "model", "setting", …
  */
 public record Experiment(String name, List<String> description, int defaultSeeds, long defaultSteps, String seedsPer,
-        List<Option> options, Design design) {
+        List<Option> options, Design design, List<Budget> budgets) {
+    /** The budget of the declared default seeds and steps. */
+    public static final String DEFAULT_BUDGET = "default";
+    /** A smoke run of a few minutes. */
+    public static final String QUICK = "quick";
+    /** The reference's steps and at least 5 seeds. */
+    public static final String PAPER = "paper";
 
     public Experiment {
         description = List.copyOf(description);
         options = List.copyOf(options);
+        budgets = List.copyOf(budgets);
+    }
+
+    /** An experiment with only its default budget (add the others with {@link #withBudgets}). */
+    public Experiment(String name, List<String> description, int defaultSeeds, long defaultSteps, String seedsPer, List<Option> options,
+            Design design) {
+        this(name, description, defaultSeeds, defaultSteps, seedsPer, options, design, List.of());
+    }
+
+    /**
+     * A named budget: seeds 0..seeds−1 of {@code steps} each.
+     *
+     * @param source where its numbers come from (the reference's steps and runs, or why not)
+     */
+    public record Budget(String name, int seeds, long steps, String source) {
+        /** e.g. "paper: 10 seeds x 5,900 steps (the reference: …)" */
+        public String describe() {
+            return String.format(java.util.Locale.ROOT, "%s: %d seed%s x %,d steps%s", name, seeds, seeds == 1 ? "" : "s", steps,
+                    source.isEmpty() ? "" : " (" + source + ")");
+        }
+    }
+
+    /** This experiment with a quick and a paper budget beside its default. */
+    public Experiment withBudgets(int quickSeeds, long quickSteps, int paperSeeds, long paperSteps, String paperSource) {
+        if (paperSeeds < 5) throw new IllegalArgumentException("a paper budget has at least 5 seeds, got " + paperSeeds);
+        return new Experiment(name, description, defaultSeeds, defaultSteps, seedsPer, options, design,
+                List.of(new Budget(QUICK, quickSeeds, quickSteps, "a smoke run"), new Budget(PAPER, paperSeeds, paperSteps, paperSource)));
+    }
+
+    /** Every budget: quick, the default, paper (those declared). */
+    public List<Budget> allBudgets() {
+        List<Budget> all = new java.util.ArrayList<>();
+        budgets.stream().filter(b -> b.name().equals(QUICK)).forEach(all::add);
+        all.add(new Budget(DEFAULT_BUDGET, defaultSeeds, defaultSteps, ""));
+        budgets.stream().filter(b -> !b.name().equals(QUICK)).forEach(all::add);
+        return all;
+    }
+
+    /** The budget of this name; a name it does not have is a one-line error listing those it has. */
+    public Budget budget(String budgetName) {
+        return allBudgets().stream().filter(b -> b.name().equals(budgetName)).findFirst().orElseThrow(() ->
+                new org.disentangle4j.io.UserInputException("--budget must be one of "
+                        + String.join(", ", allBudgets().stream().map(Budget::name).toList()) + ", got '" + budgetName + "'"));
     }
 
     /** An option of the experiment's own, {@code --NAME VALUE}, a string its design reads from the {@link Settings}. */

@@ -2,30 +2,25 @@ package org.disentangle4j.experiment;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Optional;
+import org.disentangle4j.run.RunLifecycle;
+import org.disentangle4j.run.RunOutcome;
+import org.disentangle4j.run.RunRequest;
 
 /**
- * Runs one {@code disentangle} command (e.g. {@code train …}) to completion: the command line's
- * separate process, or the same JVM in tests. The sweep reads a {@code train} command's exit code.
+ * Carries a sweep's run requests through {@link RunLifecycle}: in a JVM of their own each (the
+ * command line's launcher: the engine allows one gradient collector per process, so parallel runs
+ * need processes), or in this JVM one after another ({@link InThisJvm}).
  */
 public interface Launcher {
-    /** A command's exit code after Ctrl-C (SIGINT): it wrote its checkpoint first. */
-    int INTERRUPTED = 130;
-    /** A command's exit code after SIGTERM (the JVM's 128 + 15): it wrote its checkpoint first, as for Ctrl-C. */
-    int TERMINATED = 143;
-    /** A {@code train} command's exit code: the run diverged (status.json {@code diverged}). */
-    int DIVERGED = 3;
-    /** A {@code train} command's exit code: training completed, but drawing its figures or scoring it failed. */
-    int FINISHING_FAILED = 4;
-
     /**
-     * @param args the command line after {@code disentangle}
-     * @param log file that receives the command's output (appended)
-     * @param threads engine threads for the command ({@code DISENTANGLE_THREADS})
-     * @return the command's exit code
+     * @param request a new run, a resume or a scoring
+     * @param log file that receives the run's output (appended)
+     * @param threads engine threads for the run ({@code DISENTANGLE_THREADS})
+     * @return how the run ended, or empty when an error stopped it (the log says which)
      */
-    int run(List<String> args, Path log, int threads) throws IOException, InterruptedException;
+    Optional<RunOutcome.Kind> run(RunRequest request, Path log, int threads) throws IOException, InterruptedException;
 
-    /** Asks every command still running to stop (they checkpoint first) and waits for them. */
+    /** Asks every run still going to stop (they checkpoint first) and waits for them. */
     default void stopAll() {}
 }

@@ -9,24 +9,33 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.disentangle4j.io.IoErrors;
 import org.disentangle4j.io.UserInputException;
+import org.disentangle4j.run.RunOutcome;
+import org.disentangle4j.run.RunRequest;
+import org.disentangle4j.train.AfterTraining;
+import org.disentangle4j.data.Datasets;
+import org.disentangle4j.data.GroundTruthDataset;
+import org.disentangle4j.train.ResourceBounds;
 import org.disentangle4j.train.RunDirectory;
+import org.disentangle4j.train.TrainingConfig;
 import org.disentangle4j.experiment.SweepGrid;
 import org.disentangle4j.experiment.SweepResults;
 import org.disentangle4j.experiment.SweepRun;
 
 /**
- * Runs a grid locally: each run a normal run directory {@code OUT/<run name>}, trained by a
- * {@code train} command (a separate process each), N at a time. Complete runs are skipped and
+ * Runs a grid locally: each run a normal run directory {@code OUT/<run name>}, its request carried
+ * through the run lifecycle by a {@link Launcher} (a separate process each from the command line),
+ * N at a time. Complete runs are skipped and
  * interrupted ones resumed, so rerunning an interrupted sweep finishes it. Each run is scored
  * with the grid's metrics (those its {@code metrics.json} lacks); then the results are written.
  *
- * <p>A run that diverged ({@code train} exits with {@link Launcher#DIVERGED}) is recorded as
+ * <p>A run that diverged is recorded as
  * {@code diverged} and the sweep goes on. It is final, as a complete run is: a rerun of the sweep
  * keeps it as it is rather than training it again (its seed and settings would repeat the same
  * steps); to retry it, delete its directory or resume it by hand ({@code train --resume}).
@@ -129,11 +138,37 @@ public final class Sweep {
         return outcome.failed() > 0 ? 1 : 0;
     }
 
-    /** Each run's directory and what it needs; a directory holding a different run is an error. */
+    /** Each run's directory and what it needs; a directory holding a different run, or a run this machine cannot train, is an error. */
     public List<Planned> plan() {
+        checkRuns();
         List<Planned> plan = new ArrayList<>();
         for (SweepRun run : grid.runs()) plan.add(planOf(run));
         return plan;
+    }
+
+    /**
+     * Every run's config resolved and checked (its values, and sizes against this machine) before
+     * anything runs, so that a grid no run of which could train is one line, not a failed sweep.
+     */
+    private void checkRuns() {
+        java.util.Map<String, Integer> observationSizes = new java.util.HashMap<>();
+        for (SweepRun run : grid.runs()) {
+            try {
+                TrainingConfig c = run.request(out.resolve(run.name()), grid.after()).config().validate();
+                int size = observationSizes.computeIfAbsent(c.dataset() + "\n" + c.dataFile() + "\n" + c.graphFile(), key -> {
+                    GroundTruthDataset data = Datasets.open(c.dataset(), c.dataFile() == null ? null : Path.of(c.dataFile()),
+                            c.graphFile() == null ? null : Path.of(c.graphFile()));
+                    try {
+                        return data.observationSize();
+                    } finally {
+                        Datasets.close(data);
+                    }
+                });
+                ResourceBounds.check(c, size, c.dataset());
+            } catch (UserInputException e) {
+                throw new UserInputException("run " + run.name() + ": " + e.getMessage());
+            }
+        }
     }
 
     /** One run's directory and what it needs now (read afresh: a distributed task plans its run when it starts). */
@@ -263,31 +298,30 @@ public final class Sweep {
             return;
         }
         if (p.action() != Action.SKIP) {
-            List<String> args = new ArrayList<>(p.action() == Action.RESUME
-                    ? List.of("train", "--resume", p.dir().toString())
-                    : p.run().trainArguments(p.dir()));
             // the run scores itself with the grid's metrics (not train's default set) before it counts as complete
-            args.addAll(grid.metricArguments(grid.metrics()));
+            RunRequest request = p.action() == Action.RESUME
+                    ? new RunRequest.Resume(p.dir(), null, AfterTraining.Change.scoring(String.join(",", grid.metrics()), grid.votes().toString()))
+                    : p.run().request(p.dir(), grid.after());
             say("%s: %s", tag, p.action() == Action.RESUME ? "resuming from step " + p.step() : "training");
             long t0 = System.nanoTime();
-            int code = launcher.run(args, logOf(p), p.action() == Action.RESUME ? threadsOf(p.dir(), threads) : threads);
-            if (code == Launcher.INTERRUPTED || code == Launcher.TERMINATED || stopping) {
+            Optional<RunOutcome.Kind> ended = launcher.run(request, logOf(p), p.action() == Action.RESUME ? threadsOf(p.dir(), threads) : threads);
+            if (ended.isEmpty()) {
+                failed.incrementAndGet();
+                say("%s: FAILED; see %s", tag, logOf(p));
+                return;
+            }
+            if (ended.get() == RunOutcome.Kind.INTERRUPTED || stopping) {
                 interrupted.incrementAndGet();
                 say("%s: interrupted (checkpoint written; rerun the sweep to resume)", tag);
                 return;
             }
-            if (code == Launcher.DIVERGED) {
+            if (ended.get() == RunOutcome.Kind.DIVERGED) {
                 say("%s: DIVERGED (kept at its last finite checkpoint, not scored); see %s", tag, logOf(p));
                 return;
             }
-            if (code == Launcher.FINISHING_FAILED) {
+            if (ended.get() == RunOutcome.Kind.FINISHED_WITH_FAILURE) {
                 failed.incrementAndGet();
                 say("%s: trained (complete), but its figures or scoring FAILED (noted in status.json); see %s", tag, logOf(p));
-                return;
-            }
-            if (code != 0) {
-                failed.incrementAndGet();
-                say("%s: FAILED with exit code %d; see %s", tag, code, logOf(p));
                 return;
             }
             say("%s: trained in %.0f s", tag, (System.nanoTime() - t0) / 1e9);
@@ -309,13 +343,12 @@ public final class Sweep {
         }
         List<String> missing = missingMetrics(p.dir());
         if (missing.isEmpty()) return;
-        List<String> args = new ArrayList<>(List.of("evaluate", p.dir().toString()));
-        args.addAll(grid.metricArguments(missing));
-        int code = launcher.run(args, logOf(p), threads);
-        if (code == 0) {
+        // seed 0, as the evaluate command's default: the scores a sweep adds later are those `evaluate` gives
+        Optional<RunOutcome.Kind> ended = launcher.run(new RunRequest.Score(p.dir(), missing, grid.votes().toString(), 0), logOf(p), threads);
+        if (ended.isPresent() && ended.get() == RunOutcome.Kind.COMPLETE) {
             say("%s: evaluated (%s)", tag, String.join(", ", missing));
         } else if (!stopping) {
-            say("%s: evaluation FAILED with exit code %d; see %s", tag, code, logOf(p));
+            say("%s: evaluation FAILED; see %s", tag, logOf(p));
         }
     }
 

@@ -18,6 +18,7 @@ import org.disentangle4j.data.Datasets;
 import org.disentangle4j.io.IoErrors;
 import org.disentangle4j.io.UserInputException;
 import org.disentangle4j.metrics.MetricSuite;
+import org.disentangle4j.train.AfterTraining;
 import org.disentangle4j.model.Likelihood;
 import org.disentangle4j.model.HyperParameter;
 import org.disentangle4j.model.Method;
@@ -46,7 +47,7 @@ import org.disentangle4j.model.Methods;
  * keeps the {@code train} command's default.
  */
 public final class SweepGrid {
-    static final String OPTION_LIST = "dataset, data-file, steps, batch-size, lr, latent-dim, likelihood, log-every, checkpoint-every";
+    static final String OPTION_LIST = "dataset, data-file, steps, batch-size, lr, latent-dim, likelihood, log-every, checkpoint-every, training-set";
     /** Training options and the type of their values. */
     private static final Map<String, Class<?>> OPTIONS = new LinkedHashMap<>();
 
@@ -60,10 +61,13 @@ public final class SweepGrid {
         OPTIONS.put("likelihood", String.class);
         OPTIONS.put("log-every", Long.class);
         OPTIONS.put("checkpoint-every", Long.class);
+        OPTIONS.put("training-set", Long.class);
     }
 
     /** The metrics evaluated when the grid names none. */
     public static final List<String> DEFAULT_METRICS = List.of("mig", "factor_vae", "dci");
+    /** More runs than any sweep on a few machines finishes; a bound before the grid is expanded. */
+    public static final int MAX_RUNS = 100_000;
 
     private final List<SweepRun> runs;
     private final List<String> metrics;
@@ -110,6 +114,18 @@ public final class SweepGrid {
         return of(runs, metrics, votes);
     }
 
+    /** This grid with one more training option, the same for every run (its runs' names gain it). */
+    public SweepGrid withOption(String option, Object value) {
+        if (!OPTIONS.containsKey(option)) throw new IllegalArgumentException("no training option " + option);
+        List<SweepRun> with = new ArrayList<>();
+        for (SweepRun run : runs()) {
+            Map<String, Object> options = new LinkedHashMap<>(run.options());
+            options.put(option, value);
+            with.add(new SweepRun(run.model(), options, run.hyperParameters(), run.seed()));
+        }
+        return of(with, metrics(), votes());
+    }
+
     /** A grid built in code whose interventional scores (beta_vae, factor_vae) use these votes. */
     public static SweepGrid of(List<SweepRun> runs, List<String> metrics, MetricSuite.Votes votes) {
         Set<String> names = new LinkedHashSet<>();
@@ -134,11 +150,9 @@ public final class SweepGrid {
         return votes;
     }
 
-    /** The arguments of {@code train} and {@code evaluate} that score with these metrics and votes. */
-    public List<String> metricArguments(List<String> names) {
-        List<String> args = new ArrayList<>(List.of("--metrics", String.join(",", names)));
-        if (!votes.equals(MetricSuite.Votes.REFERENCE)) args.addAll(List.of("--votes", votes.toString()));
-        return args;
+    /** How each run finishes: its figures, then the grid's metrics with the grid's votes. */
+    public AfterTraining after() {
+        return new AfterTraining(true, true, String.join(",", metrics), votes.toString());
     }
 
     public static SweepGrid read(Path file) {
@@ -207,6 +221,7 @@ public final class SweepGrid {
                 if (!names.add(run.name())) throw new UserInputException(where + ": run " + run.name() + " is in the grid twice");
                 runs.add(run);
             }
+            if (runs.size() > MAX_RUNS) throw new UserInputException(source + ": expands to more than " + String.format("%,d", MAX_RUNS) + " runs");
         }
         return new SweepGrid(runs, metrics, votes);
     }
@@ -259,6 +274,13 @@ public final class SweepGrid {
                         + "' (its hyper-parameters: " + known + "; training options: " + OPTION_LIST + ")");
             }
         }
+        long count = entrySeeds.size();
+        for (List<Object> values : options.values()) count = times(count, values.size());
+        for (List<Object> values : hyper.values()) count = times(count, values.size());
+        if (count > MAX_RUNS) {
+            throw new UserInputException(where + ": expands to " + (count == Long.MAX_VALUE ? "more than 2^63" : String.format("%,d", count))
+                    + " runs; a grid has at most " + String.format("%,d", MAX_RUNS));
+        }
         List<SweepRun> runs = new ArrayList<>();
         for (Map<String, Object> o : product(options)) {
             for (Map<String, Object> h : product(hyper)) {
@@ -293,6 +315,13 @@ public final class SweepGrid {
         List<Object> values = values(e, OPTIONS.get(key), where);
         for (Object v : values) {
             if (v instanceof Long n && n <= 0) throw new UserInputException(where + ": must be positive, got " + n);
+            if (v instanceof Long n && !key.equals("steps") && n > Integer.MAX_VALUE) {
+                throw new UserInputException(where + ": must be at most " + Integer.MAX_VALUE + ", got " + n);
+            }
+            if (key.equals("training-set") && (Long) v > org.disentangle4j.data.FiniteTrainingSet.MAX_SIZE) {
+                throw new UserInputException(where + ": a training set of at most " + org.disentangle4j.data.FiniteTrainingSet.MAX_SIZE
+                        + " observations, got " + v);
+            }
             if (key.equals("lr") && !((Double) v > 0)) throw new UserInputException(where + ": must be positive, got " + v);
             if (key.equals("likelihood")) {
                 try {
@@ -348,7 +377,19 @@ public final class SweepGrid {
                 if (!m.isBlank()) metrics.add(m.trim());
             }
         }
-        return metrics;
+        if (metrics.isEmpty()) return metrics;
+        try {
+            // every name known before any run starts; "all" spelled out, the names given kept in their order
+            List<String> known = MetricSuite.parseSelection(String.join(",", metrics));
+            return metrics.stream().anyMatch(m -> m.equalsIgnoreCase("all")) ? known : metrics;
+        } catch (UserInputException unknown) {
+            throw new UserInputException(where + ": " + unknown.getMessage());
+        }
+    }
+
+    /** a × b, or Long.MAX_VALUE where that overflows. */
+    private static long times(long a, long b) {
+        return Math.multiplyHigh(a, b) != 0 || a * b < 0 ? Long.MAX_VALUE : a * b;
     }
 
     private static String firstLine(String s) {

@@ -65,7 +65,7 @@ public final class SweepResults {
         return rows;
     }
 
-    /** metrics.json flattened: {"mig": {"score": 0.2}} → mig.score = 0.2; a bare number keeps its name. */
+    /** metrics.json flattened: {"mig": {"score": 0.2}} → mig.score = 0.2; a bare number keeps its name; the scored step is left out. */
     static Map<String, Double> metrics(RunDirectory rd) {
         Map<String, Double> values = new LinkedHashMap<>();
         if (!Files.isRegularFile(rd.file(RunDirectory.METRICS))) return values;
@@ -74,6 +74,7 @@ public final class SweepResults {
             JsonElement v = metric.getValue();
             if (v.isJsonObject()) {
                 for (Map.Entry<String, JsonElement> key : v.getAsJsonObject().entrySet()) {
+                    if (key.getKey().equals(org.disentangle4j.metrics.MetricsJson.CHECKPOINT_STEP)) continue; // bookkeeping, not a score
                     if (isNumber(key.getValue())) values.put(metric.getKey() + "." + key.getKey(), key.getValue().getAsDouble());
                 }
             } else if (isNumber(v)) {
@@ -92,9 +93,15 @@ public final class SweepResults {
      * value is missing or not finite ({@code value} gives null or NaN) is left out.
      */
     public static Map<Long, Double> bySeed(List<Row> rows, SweepGrid.Setting setting, java.util.function.Function<Map<String, Double>, Double> value) {
+        return bySeed(rows, run -> run.model().equals(setting.model()) && run.hyperParameters().equals(setting.hyperParameters()), value);
+    }
+
+    /** As {@link #bySeed(List, SweepGrid.Setting, java.util.function.Function)}, of the runs {@code member} accepts (a table's group). */
+    public static Map<Long, Double> bySeed(List<Row> rows, java.util.function.Predicate<SweepRun> member,
+            java.util.function.Function<Map<String, Double>, Double> value) {
         Map<Long, Double> values = new java.util.TreeMap<>();
         for (Row r : rows) {
-            if (!r.complete() || !r.run().model().equals(setting.model()) || !r.run().hyperParameters().equals(setting.hyperParameters())) continue;
+            if (!r.complete() || !member.test(r.run())) continue;
             Double v = value.apply(r.metrics());
             if (v != null && Double.isFinite(v)) values.put(r.run().seed(), v);
         }

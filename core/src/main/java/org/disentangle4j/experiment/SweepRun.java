@@ -12,10 +12,13 @@ import org.disentangle4j.io.UserInputException;
 import org.disentangle4j.model.HyperParameter;
 import org.disentangle4j.model.Method;
 import org.disentangle4j.model.Methods;
+import org.disentangle4j.run.NewRun;
+import org.disentangle4j.run.RunRequest;
+import org.disentangle4j.train.AfterTraining;
 
 /**
  * One run of a sweep: a model, the training options and hyper-parameters the grid sets
- * (everything else keeps the {@code train} command's defaults) and a seed. Its directory name
+ * (everything else keeps the defaults {@link NewRun} resolves, as {@code train} does) and a seed. Its directory name
  * is derived from exactly these settings, so the same grid always names the same runs.
  *
  * @param options training options by their {@code train} flag name without dashes
@@ -69,18 +72,28 @@ public record SweepRun(String model, Map<String, Object> options, Map<String, Do
         return String.join(", ", parts);
     }
 
-    /** The {@code train} command line that starts this run in {@code dir}. */
-    public List<String> trainArguments(Path dir) {
-        List<String> args = new ArrayList<>(List.of("train", "--out", dir.toString(), "--model", model, "--seed", Long.toString(seed)));
-        options.forEach((k, v) -> {
-            args.add("--" + k);
-            args.add(format(v));
+    /**
+     * The request that starts this run in {@code dir}: the grid's settings, every other default
+     * resolved as for {@code train} ({@link NewRun}).
+     */
+    public RunRequest.Start request(Path dir, AfterTraining after) {
+        NewRun run = NewRun.of(model).seed(seed).hyperParameters(hyperParameters).dir(dir).after(after);
+        options.forEach((key, value) -> {
+            switch (key) {
+                case "dataset" -> run.dataset((String) value);
+                case "data-file" -> run.dataFile(Path.of((String) value));
+                case "steps" -> run.steps(((Number) value).longValue());
+                case "batch-size" -> run.batchSize(Math.toIntExact(((Number) value).longValue()));
+                case "lr" -> run.learningRate(((Number) value).doubleValue());
+                case "latent-dim" -> run.latentDim(Math.toIntExact(((Number) value).longValue()));
+                case "likelihood" -> run.likelihood((String) value);
+                case "log-every" -> run.logEvery(Math.toIntExact(((Number) value).longValue()));
+                case "checkpoint-every" -> run.checkpointEvery(Math.toIntExact(((Number) value).longValue()));
+                case "training-set" -> run.trainingSet(Math.toIntExact(((Number) value).longValue()));
+                default -> throw new IllegalArgumentException("a sweep run has no option " + key);
+            }
         });
-        hyperParameters.forEach((k, v) -> {
-            args.add("--" + k);
-            args.add(hyperText(k, v));
-        });
-        return args;
+        return run.request();
     }
 
     /**
@@ -100,6 +113,7 @@ public record SweepRun(String model, Map<String, Object> options, Map<String, Do
         actual.put("likelihood", c.likelihood());
         actual.put("log-every", (long) c.logEvery());
         actual.put("checkpoint-every", (long) c.checkpointEvery());
+        actual.put("training-set", c.trainingSet() == null ? null : (long) c.trainingSet());
         for (Map.Entry<String, Object> o : options.entrySet()) {
             Object a = actual.get(o.getKey());
             if (!Objects.equals(format(o.getValue()), a == null ? null : format(a))) {

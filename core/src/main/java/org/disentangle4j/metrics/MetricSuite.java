@@ -181,7 +181,7 @@ public final class MetricSuite {
     /** As {@link #validate(double[][], int[][], String, String)}, for codes of the given precision. */
     public static LabelledCodes validate(double[][] codes, int[][] factors, String codesName, String factorsName,
             boolean singlePrecision) {
-        if (codes.length == 0) throw new UserInputException(codesName + ": no rows");
+        if (codes.length < 2) throw new UserInputException(codesName + ": " + (codes.length == 0 ? "no rows" : "one row") + "; a score needs at least 2 points");
         if (codes.length != factors.length) {
             throw new UserInputException(codesName + " has " + codes.length + " rows but " + factorsName + " has " + factors.length
                     + "; they must describe the same points");
@@ -312,6 +312,8 @@ public final class MetricSuite {
                 scores.put(name, result);
             } catch (MetricNotApplicableException e) {
                 notApplicable.put(name, e.getMessage());
+            } catch (org.disentangle4j.metrics.classify.TooFewClassesException e) {
+                notApplicable.put(name, "too few points: a factor takes a single value among the points its classifier trains on");
             }
             seconds.put(name, (System.nanoTime() - start) / 1e9);
         }

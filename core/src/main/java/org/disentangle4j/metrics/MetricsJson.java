@@ -22,7 +22,10 @@ import org.disentangle4j.io.AtomicFiles;
  */
 public final class MetricsJson {
     /** Keys whose values are counts or flags (IRS's and FactorVAE's share the name; LMS's variant flag; vote counts); also disintegration's per-factor counts. */
-    private static final Set<String> COUNT_KEYS = Set.of(IrsScore.ACTIVE_DIMS, LmsScore.TREE, MetricSuite.VOTES_TRAIN, MetricSuite.VOTES_EVAL);
+    /** The key of each metric's entry in a run's metrics.json: the training step of the parameters it scored. */
+    public static final String CHECKPOINT_STEP = "checkpoint_step";
+    private static final Set<String> COUNT_KEYS = Set.of(IrsScore.ACTIVE_DIMS, LmsScore.TREE, MetricSuite.VOTES_TRAIN, MetricSuite.VOTES_EVAL,
+            CHECKPOINT_STEP);
 
     private MetricsJson() {}
 
@@ -63,6 +66,17 @@ public final class MetricsJson {
      * they do not replace (a run scored with other metrics earlier keeps them). A file that is
      * not a JSON object is replaced.
      */
+    /** The result with the step of the parameters it scored beside every metric's keys (what a run's metrics.json keeps). */
+    public static SuiteResult atStep(SuiteResult result, long step) {
+        Map<String, Map<String, Double>> scores = new java.util.LinkedHashMap<>();
+        result.scores().forEach((name, keys) -> {
+            Map<String, Double> withStep = new java.util.LinkedHashMap<>(keys);
+            withStep.put(CHECKPOINT_STEP, (double) step);
+            scores.put(name, withStep);
+        });
+        return new SuiteResult(scores, result.notApplicable(), result.notes(), result.seconds());
+    }
+
     public static void merge(Path file, SuiteResult result) throws IOException {
         JsonObject merged = new JsonObject();
         if (Files.isRegularFile(file)) {

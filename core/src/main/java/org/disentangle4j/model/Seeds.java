@@ -13,6 +13,7 @@ public final class Seeds {
     public static final long VALIDATION = 6;
     public static final long PAIRS = 7;
     public static final long LABELS = 8;
+    public static final long TRAINING_SET = 9;
 
     private Seeds() {}
 

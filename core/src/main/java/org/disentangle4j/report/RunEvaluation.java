@@ -32,8 +32,12 @@ public final class RunEvaluation {
         SuiteResult result = new MetricSuite(votes).evaluateModel(dataset, new ModelRepresentation(run.model(), dataset.observationShape()),
                 new ModelDecoder(run.model()), metrics, seed, progress, "run " + run.directory().path());
         Path json = run.directory().file(RunDirectory.METRICS);
+        // the parameters scored: the lowest validation loss's where the run keeps it, else the last checkpoint's
+        long step = java.nio.file.Files.exists(run.directory().file(RunDirectory.BEST))
+                ? org.disentangle4j.train.Checkpoint.readBest(run.directory().file(RunDirectory.BEST)).step()
+                : run.directory().statusStep();
         try {
-            MetricsJson.merge(json, result);
+            MetricsJson.merge(json, MetricsJson.atStep(result, step));
         } catch (IOException e) {
             throw IoErrors.cannotWrite(json, e);
         } catch (UncheckedIOException e) {

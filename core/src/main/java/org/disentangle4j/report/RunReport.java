@@ -1,5 +1,6 @@
 package org.disentangle4j.report;
 
+import org.disentangle4j.metrics.MetricsJson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.IOException;
@@ -73,9 +74,16 @@ public final class RunReport {
         if (Files.exists(run.file(RunDirectory.METRICS))) {
             html.append("<h2>Metrics</h2><table><tr><th>metric</th><th>key</th><th>value</th></tr>");
             JsonObject metrics = run.readJson(RunDirectory.METRICS);
+            long trained = run.statusStep();
             for (Map.Entry<String, JsonElement> m : metrics.entrySet()) {
                 for (Map.Entry<String, JsonElement> k : m.getValue().getAsJsonObject().entrySet()) {
                     String value = k.getValue().isJsonNull() ? "n/a" : String.format("%.4f", k.getValue().getAsDouble());
+                    if (k.getKey().equals(MetricsJson.CHECKPOINT_STEP) && !k.getValue().isJsonNull()) {
+                        long step = k.getValue().getAsLong();
+                        // a run trained further after scoring keeps the older scores: say so beside them
+                        value = String.format("%,d", step) + (step < trained && !Files.exists(run.file(RunDirectory.BEST))
+                                ? " (earlier than the run's " + String.format("%,d", trained) + " steps: score it again)" : "");
+                    }
                     html.append("<tr><td>").append(escape(m.getKey())).append("</td><td>").append(escape(k.getKey()))
                             .append("</td><td class=\"n\">").append(value).append("</td></tr>");
                 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.disentangle4j.io.IoErrors;
 import org.disentangle4j.io.UserInputException;
 import org.disentangle4j.metrics.MetricSuite;
 import org.disentangle4j.metrics.SuiteResult;
@@ -42,7 +43,8 @@ public final class RunLifecycle {
     /** Carries out the request; {@code manager} is the parent of the run's arrays. */
     public static RunOutcome run(RunRequest request, NDManager manager, RunEvents events) throws IOException {
         if (request instanceof RunRequest.Start start) return start(start, manager, events);
-        return resume((RunRequest.Resume) request, manager, events);
+        if (request instanceof RunRequest.Resume resume) return resume(resume, manager, events);
+        return score((RunRequest.Score) request, manager, events);
     }
 
     private static RunOutcome start(RunRequest.Start request, NDManager manager, RunEvents events) throws IOException {
@@ -60,7 +62,7 @@ public final class RunLifecycle {
     private static RunOutcome resume(RunRequest.Resume request, NDManager manager, RunEvents events) throws IOException {
         Path path = request.dir();
         RunDirectory dir = RunDirectory.open(path);
-        AfterTraining after = checked(request.finishing().apply(dir.afterTraining(DEFAULT_FINISHING)));
+        AfterTraining after = checked(request.finishing().applyTo(dir.afterTraining(DEFAULT_FINISHING)));
         TrainingConfig saved = dir.config();
         RunDirectory.State state = dir.state();
         long trained = dir.statusStep();
@@ -88,6 +90,33 @@ public final class RunLifecycle {
         try (Run run = Run.open(path, manager, "trained")) {
             dir.writeAfterTraining(after);
             return train(run, after, events);
+        }
+    }
+
+    /**
+     * Scores a complete run again: the named metrics' scores merged into its metrics.json, its
+     * report.html written again. Outcome COMPLETE; a run that is not complete is refused.
+     */
+    private static RunOutcome score(RunRequest.Score request, NDManager manager, RunEvents events) throws IOException {
+        MetricSuite.Votes votes = MetricSuite.Votes.parse(request.votes());
+        List<String> names = MetricSuite.parseSelection(String.join(",", request.metrics()));
+        try (Run run = Run.open(request.dir(), manager, "evaluated")) {
+            RunDirectory dir = run.directory();
+            IoErrors.requireWritable(dir.file(RunDirectory.METRICS)); // before minutes of work, not after
+            if (dir.state() != RunDirectory.State.COMPLETE) {
+                throw new UserInputException(request.dir() + " is " + dir.state().name().toLowerCase(Locale.ROOT)
+                        + ", not complete: only a complete run is scored again");
+            }
+            events.say("evaluating " + request.dir() + " (" + String.join(", ", names) + ")");
+            SuiteResult scores;
+            try {
+                scores = RunEvaluation.score(run, names, votes, request.seed(), events.scoringProgress());
+            } finally {
+                events.scoringEnded();
+            }
+            events.scored(scores, dir.file(RunDirectory.METRICS));
+            RunReport.write(dir, run.model().extraFigures());
+            return new RunOutcome(RunOutcome.Kind.COMPLETE, dir.path(), dir.statusStep(), Map.of());
         }
     }
 

@@ -27,4 +27,27 @@ public record AfterTraining(boolean figures, boolean evaluate, String metrics, S
     public AfterTraining withVotes(String votes) {
         return new AfterTraining(figures, evaluate, metrics, votes);
     }
+
+    /**
+     * What a resumed run is asked to finish differently; each null field keeps the saved choice.
+     * Naming metrics asks for scoring unless {@code evaluate} says otherwise.
+     */
+    public record Change(Boolean figures, Boolean evaluate, String metrics, String votes) {
+        /** Finish as started. */
+        public static final Change NONE = new Change(null, null, null, null);
+
+        /** Score with these metrics (and votes, when not null). */
+        public static Change scoring(String metrics, String votes) {
+            return new Change(null, true, metrics, votes);
+        }
+
+        public AfterTraining applyTo(AfterTraining saved) {
+            AfterTraining after = saved;
+            if (metrics != null) after = after.withMetrics(metrics).withEvaluate(true);
+            if (votes != null) after = after.withVotes(votes);
+            if (evaluate != null) after = after.withEvaluate(evaluate);
+            if (figures != null) after = after.withFigures(figures);
+            return after;
+        }
+    }
 }

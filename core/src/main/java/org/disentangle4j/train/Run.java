@@ -44,6 +44,7 @@ public final class Run implements AutoCloseable {
         GroundTruthDataset dataset = openDataset(given);
         Model model = null;
         try {
+            ResourceBounds.check(given, dataset);
             ModelSpec spec = specOf(given, dataset);
             // defaults written out, and the thread count the numbers depend on
             TrainingConfig config = given.withHyperParameters(spec.hyperParameters()).withEngineThreads(org.disentangle4j.nn.Torch.threads());

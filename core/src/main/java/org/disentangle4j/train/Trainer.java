@@ -163,7 +163,7 @@ public final class Trainer {
         // a divergence before the first periodic checkpoint still leaves finite parameters to keep
         if (!Files.exists(run.file(RunDirectory.CHECKPOINT))) divergence = checkpoint(completed, listener, window);
         try (TrainingLog log = new TrainingLog(run.file(RunDirectory.LOG));
-                BatchProducer producer = new BatchProducer(dataset, model.batchSampling(), batchSize, config.seed(), start, total,
+                BatchProducer producer = new BatchProducer(trainingData(), model.batchSampling(), batchSize, config.seed(), start, total,
                         PREFETCH)) {
             Validation validation = model.validation().orElse(null);
             double producerCpuBefore = phases.producerCpuSeconds(); // of earlier calls, whose producers are gone
@@ -387,5 +387,12 @@ public final class Trainer {
             sums.clear();
             return means;
         }
+    }
+
+    /** What batches are drawn from: the dataset's distribution, or the run's fixed training set of it. */
+    private GroundTruthDataset trainingData() {
+        if (config.trainingSet() == null) return dataset;
+        return new org.disentangle4j.data.FiniteTrainingSet(dataset, config.trainingSet(),
+                org.disentangle4j.model.Seeds.mix(config.seed(), org.disentangle4j.model.Seeds.TRAINING_SET, 0));
     }
 }

@@ -16,6 +16,9 @@ import org.disentangle4j.io.UserInputException;
  *     {@code dataFile}), or null; absent from the config.json of every other run
  * @param engineThreads the engine's intra-op threads the run trains with (its numbers depend on
  *     them); set when the run is created, null in runs from before it was recorded
+ * @param trainingSet the number of observations of a fixed training set drawn once from the
+ *     dataset, batches drawing from it with replacement ({@code FiniteTrainingSet}); null (and
+ *     absent from config.json): every batch is drawn afresh from the dataset's distribution
  */
 public record TrainingConfig(
         String model,
@@ -31,10 +34,19 @@ public record TrainingConfig(
         int logEvery,
         int checkpointEvery,
         String graphFile,
-        Integer engineThreads) {
+        Integer engineThreads,
+        Integer trainingSet) {
 
     public TrainingConfig {
         hyperParameters = new TreeMap<>(hyperParameters);
+    }
+
+    /** A config of batches drawn afresh from the distribution (no fixed training set). */
+    public TrainingConfig(String model, String dataset, String dataFile, long steps, int batchSize, double learningRate,
+                          int latentDim, String likelihood, long seed, Map<String, Double> hyperParameters, int logEvery,
+                          int checkpointEvery, String graphFile, Integer engineThreads) {
+        this(model, dataset, dataFile, steps, batchSize, learningRate, latentDim, likelihood, seed, hyperParameters, logEvery,
+                checkpointEvery, graphFile, engineThreads, null);
     }
 
     /** A config whose engine thread count is not recorded yet ({@link Run#create} records it). */
@@ -63,6 +75,10 @@ public record TrainingConfig(
         if (latentDim <= 0) throw new UserInputException("--latent-dim must be positive, got " + latentDim);
         if (logEvery <= 0) throw new UserInputException("--log-every must be positive, got " + logEvery);
         if (checkpointEvery <= 0) throw new UserInputException("--checkpoint-every must be positive, got " + checkpointEvery);
+        if (trainingSet != null && (trainingSet < 1 || trainingSet > org.disentangle4j.data.FiniteTrainingSet.MAX_SIZE)) {
+            throw new UserInputException("--training-set must be between 1 and " + org.disentangle4j.data.FiniteTrainingSet.MAX_SIZE
+                    + " observations, got " + trainingSet);
+        }
         for (Map.Entry<String, Double> h : hyperParameters.entrySet()) {
             if (h.getValue() == null || h.getValue().isNaN() || h.getValue().isInfinite()) {
                 throw new UserInputException("--" + h.getKey() + " must be a finite number, got " + h.getValue());
@@ -73,16 +89,21 @@ public record TrainingConfig(
 
     public TrainingConfig withHyperParameters(Map<String, Double> values) {
         return new TrainingConfig(model, dataset, dataFile, steps, batchSize, learningRate, latentDim, likelihood,
-                seed, values, logEvery, checkpointEvery, graphFile, engineThreads);
+                seed, values, logEvery, checkpointEvery, graphFile, engineThreads, trainingSet);
     }
 
     public TrainingConfig withSteps(long newSteps) {
         return new TrainingConfig(model, dataset, dataFile, newSteps, batchSize, learningRate, latentDim, likelihood,
-                seed, hyperParameters, logEvery, checkpointEvery, graphFile, engineThreads);
+                seed, hyperParameters, logEvery, checkpointEvery, graphFile, engineThreads, trainingSet);
     }
 
     public TrainingConfig withEngineThreads(int threads) {
         return new TrainingConfig(model, dataset, dataFile, steps, batchSize, learningRate, latentDim, likelihood,
-                seed, hyperParameters, logEvery, checkpointEvery, graphFile, threads);
+                seed, hyperParameters, logEvery, checkpointEvery, graphFile, threads, trainingSet);
+    }
+
+    public TrainingConfig withTrainingSet(Integer observations) {
+        return new TrainingConfig(model, dataset, dataFile, steps, batchSize, learningRate, latentDim, likelihood,
+                seed, hyperParameters, logEvery, checkpointEvery, graphFile, engineThreads, observations);
     }
 }

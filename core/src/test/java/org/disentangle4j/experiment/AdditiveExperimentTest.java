@@ -25,10 +25,12 @@ class AdditiveExperimentTest {
         List<String> datasets = AdditiveExperiment.parseDatasets("balls-scalar,balls-block-independent");
         assertEquals(AdditiveExperiment.DEFAULT_DATASETS, datasets);
         assertEquals(List.of(new AdditiveExperiment.Cell("balls-scalar", "additive-ae"), new AdditiveExperiment.Cell("balls-scalar", "ae"),
+                new AdditiveExperiment.Cell("balls-scalar", "beta-vae"), new AdditiveExperiment.Cell("balls-scalar", "ae", true),
                 new AdditiveExperiment.Cell("balls-block-independent", "additive-ae"),
-                new AdditiveExperiment.Cell("balls-block-independent", "ae")), AdditiveExperiment.cells(datasets));
+                new AdditiveExperiment.Cell("balls-block-independent", "ae"), new AdditiveExperiment.Cell("balls-block-independent", "beta-vae"),
+                new AdditiveExperiment.Cell("balls-block-independent", "ae", true)), AdditiveExperiment.cells(datasets));
         SweepGrid grid = AdditiveExperiment.grid(datasets, 3, 200);
-        assertEquals(12, grid.runs().size());
+        assertEquals(24, grid.runs().size());
         assertEquals(List.of("lms"), grid.metrics());
         assertEquals(List.of(0L, 1L, 2L), grid.runs().subList(0, 3).stream().map(SweepRun::seed).toList());
     }
@@ -36,23 +38,34 @@ class AdditiveExperimentTest {
     @Test
     void eachRunHasItsDatasetsBlocksAndTheReferenceSettings() {
         SweepGrid grid = AdditiveExperiment.grid(AdditiveExperiment.parseDatasets("all"), 1, 300);
-        assertEquals(6, grid.runs().size());
+        assertEquals(12, grid.runs().size());
         SweepRun scalarAdditive = grid.runs().get(0);
         assertEquals("additive-ae", scalarAdditive.model());
         assertEquals(Map.of("dataset", "balls-scalar", "steps", 300L, "batch-size", 64L, "lr", 0.001, "latent-dim", 2L),
                 scalarAdditive.options());
         assertEquals(Map.of("block-size", 1.0, "validate-every", 60.0), scalarAdditive.hyperParameters());
-        assertEquals(List.of("train", "--out", "d", "--model", "additive-ae", "--seed", "0", "--batch-size", "64", "--dataset",
-                "balls-scalar", "--latent-dim", "2", "--lr", "0.001", "--steps", "300", "--block-size", "1", "--validate-every", "60"),
-                scalarAdditive.trainArguments(Path.of("d")));
+        var request = scalarAdditive.request(Path.of("d"), grid.after());
+        assertEquals(new org.disentangle4j.train.TrainingConfig("additive-ae", "balls-scalar", null, 300, 64, 0.001, 2, "bernoulli", 0,
+                Map.of("block-size", 1.0, "validate-every", 60.0), 50, 500), request.config());
+        assertEquals(Path.of("d"), request.dir());
         // the non-additive model of the same latent size has no blocks to set
-        SweepRun blockAe = grid.runs().get(5);
+        SweepRun blockAe = grid.runs().get(9);
         assertEquals("ae", blockAe.model());
         assertEquals("balls-block-dependent", blockAe.options().get("dataset"));
         assertEquals(4L, blockAe.options().get("latent-dim"));
         assertEquals(Map.of("validate-every", 60.0), blockAe.hyperParameters());
-        assertEquals("additive-ae", grid.runs().get(4).model());
-        assertEquals(2.0, grid.runs().get(4).hyperParameters().get("block-size"));
+        assertEquals("additive-ae", grid.runs().get(8).model());
+        assertEquals(2.0, grid.runs().get(8).hyperParameters().get("block-size"));
+        // the zoo's baseline: the same data, latent size and budget, no validation to choose by
+        SweepRun zoo = grid.runs().get(2);
+        assertEquals(List.of("beta-vae", 300L, 2L), List.of(zoo.model(), zoo.options().get("steps"), zoo.options().get("latent-dim")));
+        assertEquals(Map.of(), zoo.hyperParameters());
+        // the trivial row: ae after one step, in its own line of the table and not in the trained ae's
+        SweepRun untrained = grid.runs().get(3);
+        assertEquals(List.of("ae", 1L), List.of(untrained.model(), untrained.options().get("steps")));
+        var groups = AdditiveExperiment.groups(AdditiveExperiment.parseDatasets("all"));
+        assertEquals(List.of("balls-scalar", "ae, 1 step (untrained)", "Spearman"), groups.get(3).labels());
+        assertTrue(groups.get(3).member().test(untrained) && !groups.get(1).member().test(untrained));
         // run names are distinct and stable: the same options name the same directories
         assertEquals("ae_batch-size=64_dataset=balls-block-dependent_latent-dim=4_lr=0.001_steps=300_validate-every=60_seed=0",
                 blockAe.name());
@@ -67,7 +80,8 @@ class AdditiveExperimentTest {
                 () -> AdditiveExperiment.parseDatasets("balls-scalar,dsprites"),
                 () -> AdditiveExperiment.parseDatasets(" , "),
                 () -> AdditiveExperiment.grid(AdditiveExperiment.DEFAULT_DATASETS, 0, 100),
-                () -> AdditiveExperiment.grid(AdditiveExperiment.DEFAULT_DATASETS, 1, 0))) {
+                () -> AdditiveExperiment.grid(AdditiveExperiment.DEFAULT_DATASETS, 1, 0),
+                () -> AdditiveExperiment.grid(AdditiveExperiment.DEFAULT_DATASETS, 1, 1))) {
             UserInputException e = assertThrows(UserInputException.class, call);
             assertFalse(e.getMessage().contains("\n"));
         }
@@ -121,6 +135,6 @@ class AdditiveExperimentTest {
                 + "train_seconds_mean", csv.lines().findFirst().orElseThrow());
         assertTrue(csv.contains("balls-scalar,ae,Spearman,1,3,40.0,,,,0.03,,0.2,,160.0"), csv);
         String text = AdditiveExperiment.TABLE.text(summaries);
-        assertTrue(text.lines().anyMatch(l -> l.startsWith("balls-scalar  additive-ae  Spearman  2/3    85.0 ± 5.0")), text);
+        assertTrue(text.lines().anyMatch(l -> l.replaceAll(" +", " ").startsWith("balls-scalar additive-ae Spearman 2/3 85.0 ± 5.0")), text);
     }
 }

@@ -57,6 +57,6 @@ class ExperimentTableTest {
         }
         assertEquals(Map.of("dataset", "dsprites", "steps", 300L, "batch-size", 64L, "lr", 1e-4, "latent-dim", 10L),
                 grid.runs().get(0).options());
-        assertEquals(List.of("--metrics", "mig,factor_vae", "--votes", "1000,500"), grid.metricArguments(List.of("mig", "factor_vae")));
+        assertEquals(new org.disentangle4j.train.AfterTraining(true, true, String.join(",", grid.metrics()), "1000,500"), grid.after());
     }
 }

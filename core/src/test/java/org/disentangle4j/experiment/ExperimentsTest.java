@@ -35,7 +35,8 @@ class ExperimentsTest {
         }
         Experiment additive = AdditiveExperiment.DECLARATION;
         Experiment.Settings all = new Experiment.Settings(1, 5, Map.of("datasets", "all"));
-        assertEquals(AdditiveExperiment.DATASETS.size() * AdditiveExperiment.MODELS.size(), additive.design().groups(all).size());
+        // per dataset: additive-ae, ae, the zoo's baseline, ae untrained
+        assertEquals(AdditiveExperiment.DATASETS.size() * 4, additive.design().groups(all).size());
         assertEquals("balls-scalar,balls-block-independent", additive.defaults().option("datasets"));
         assertThrows(IllegalArgumentException.class, () -> additive.defaults().option("dataset"));
     }

@@ -50,10 +50,14 @@ class SweepGridTest {
     }
 
     @Test
-    void trainArgumentsCarryEverySetting() {
+    void theRequestCarriesEverySettingAndTheDefaultsOfTrain() {
         SweepRun run = SweepGrid.parse(GRID, "g").runs().get(5);
-        assertEquals(List.of("train", "--out", "out/x", "--model", "factor-vae", "--seed", "5",
-                "--dataset", "dsprites", "--lr", "0.001", "--steps", "2000", "--gamma", "10"), run.trainArguments(Path.of("out/x")));
+        var request = run.request(Path.of("out/x"), SweepGrid.parse(GRID, "g").after());
+        TrainingConfig expected = new TrainingConfig("factor-vae", "dsprites", null, 2000, 64, 0.001, 10, "bernoulli", 5,
+                Map.of("gamma", 10.0), 50, 500);
+        assertEquals(expected, request.config());
+        assertEquals(Path.of("out/x"), request.dir());
+        assertNull(run.mismatch(request.config()), "the run it starts is the run the sweep recognises");
     }
 
     @Test
@@ -113,16 +117,16 @@ class SweepGridTest {
         // logging intervals do not change what a run computes, so they are not part of its name
         SweepRun logged = new SweepRun("vae", Map.of("steps", 7L, "log-every", 5L, "checkpoint-every", 5L), Map.of(), 0);
         assertEquals("vae_steps=7_seed=0", logged.name());
-        assertEquals(List.of("train", "--out", "d", "--model", "vae", "--seed", "0", "--checkpoint-every", "5", "--log-every", "5",
-                "--steps", "7"), logged.trainArguments(Path.of("d")));
+        TrainingConfig config = logged.request(Path.of("d"), SweepGrid.parse("{\"runs\": [{\"model\": \"vae\"}]}", "g").after()).config();
+        assertEquals(List.of(7L, 5, 5), List.of(config.steps(), config.logEvery(), config.checkpointEvery()));
     }
 
     @Test
-    void votesOfTheInterventionalScoresGoToTrainAndEvaluateOnlyWhenSet() {
+    void eachRunFinishesWithTheGridsMetricsAndVotes() {
         SweepGrid plain = SweepGrid.parse("{\"metrics\": \"mig,factor_vae\", \"runs\": [{\"model\": \"vae\"}]}", "g");
-        assertEquals(List.of("--metrics", "mig,factor_vae"), plain.metricArguments(plain.metrics()));
+        assertEquals(new org.disentangle4j.train.AfterTraining(true, true, "mig,factor_vae", "10000,5000"), plain.after());
         SweepGrid fewer = SweepGrid.parse("{\"votes\": \"1000,500\", \"runs\": [{\"model\": \"vae\"}]}", "g");
-        assertEquals(List.of("--metrics", "factor_vae", "--votes", "1000,500"), fewer.metricArguments(List.of("factor_vae")));
+        assertEquals("1000,500", fewer.after().votes());
         assertEquals("g: votes: --votes: expected TRAIN,EVAL (two positive counts, e.g. 1000,500), got '1000'",
                 assertThrows(UserInputException.class,
                         () -> SweepGrid.parse("{\"votes\": \"1000\", \"runs\": [{\"model\": \"vae\"}]}", "g")).getMessage());

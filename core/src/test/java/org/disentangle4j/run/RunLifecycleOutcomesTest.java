@@ -53,7 +53,7 @@ class RunLifecycleOutcomesTest {
         assertEquals(RunOutcome.Kind.ALREADY_COMPLETE, again.kind());
         assertTrue(said.get(said.size() - 1).contains("is complete (3 steps trained"), said.toString());
 
-        RunOutcome more = run(new RunRequest.Resume(dir, 5L, after -> after), said);
+        RunOutcome more = run(new RunRequest.Resume(dir, 5L, org.disentangle4j.train.AfterTraining.Change.NONE), said);
         assertEquals(RunOutcome.Kind.COMPLETE, more.kind());
         assertEquals(5, more.steps());
         assertEquals(5, RunDirectory.open(dir).config().steps());
@@ -61,14 +61,23 @@ class RunLifecycleOutcomesTest {
         // the numbers depend on the engine's thread count: a resume with another one is refused, nothing changed
         assertEquals(Integer.valueOf(Torch.threads()), RunDirectory.open(dir).config().engineThreads());
         RunDirectory.open(dir).updateConfig(RunDirectory.open(dir).config().withEngineThreads(Torch.threads() + 1));
-        UserInputException threads = assertThrows(UserInputException.class, () -> run(new RunRequest.Resume(dir, 7L, after -> after), said));
+        UserInputException threads = assertThrows(UserInputException.class, () -> run(new RunRequest.Resume(dir, 7L, org.disentangle4j.train.AfterTraining.Change.NONE), said));
         assertEquals(dir + " was trained with " + (Torch.threads() + 1) + " engine threads and this process has " + Torch.threads()
                 + "; its numbers depend on the thread count: resume it with DISENTANGLE_THREADS=" + (Torch.threads() + 1), threads.getMessage());
         assertEquals(5, RunDirectory.open(dir).statusStep());
         RunDirectory.open(dir).updateConfig(RunDirectory.open(dir).config().withEngineThreads(Torch.threads()));
 
-        UserInputException fewer = assertThrows(UserInputException.class, () -> run(new RunRequest.Resume(dir, 4L, after -> after), said));
+        UserInputException fewer = assertThrows(UserInputException.class, () -> run(new RunRequest.Resume(dir, 4L, org.disentangle4j.train.AfterTraining.Change.NONE), said));
         assertEquals("--steps 4 is fewer than the 5 steps " + dir + " has trained", fewer.getMessage());
+
+        // scoring a complete run again records the step it scored; training further makes those scores stale in the report
+        RunOutcome scored = run(new RunRequest.Score(dir, List.of("mig"), "10000,5000", 0), said);
+        assertEquals(RunOutcome.Kind.COMPLETE, scored.kind());
+        var metrics = com.google.gson.JsonParser.parseString(Files.readString(dir.resolve(RunDirectory.METRICS))).getAsJsonObject();
+        assertEquals(5, metrics.getAsJsonObject("mig").get("checkpoint_step").getAsLong());
+        assertTrue(Files.readString(dir.resolve("report.html")).contains(">5</td>"));
+        run(new RunRequest.Resume(dir, 7L, org.disentangle4j.train.AfterTraining.Change.NONE), said);
+        assertTrue(Files.readString(dir.resolve("report.html")).contains("5 (earlier than the run's 7 steps: score it again)"));
     }
 
     @Test

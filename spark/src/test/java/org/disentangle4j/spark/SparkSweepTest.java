@@ -97,8 +97,8 @@ class SparkSweepTest {
         // the killed JVM's training did not go on beside the retry: it stopped with a checkpoint when its parent died
         assertTrue(stoppedWithACheckpoint(out, victim), Files.readString(out.resolve("logs").resolve(victim.name() + ".log")));
         List<String> launches = launches(out, victim);
-        assertEquals("train --out", launches.get(0), launches.toString());
-        assertTrue(launches.subList(1, launches.size()).stream().allMatch("train --resume"::equals) && launches.size() >= 2,
+        assertEquals("start", launches.get(0), launches.toString());
+        assertTrue(launches.subList(1, launches.size()).stream().allMatch("resume"::equals) && launches.size() >= 2,
                 "the retried task resumes the killed run: " + launches);
         assertSameTables(local, out);
         assertNoRunTrainedTwiceFromScratch(out);
@@ -153,12 +153,12 @@ class SparkSweepTest {
         assertSameTables(local, out);
     }
 
-    /** Each run was started from step 0 once: its sweep log has one {@code train --out}; every later launch resumes. */
+    /** Each run was started from step 0 once: its sweep log has one {@code start}; every later launch resumes. */
     private static void assertNoRunTrainedTwiceFromScratch(Path out) throws IOException {
         for (SweepRun run : runs) {
             List<String> launches = launches(out, run);
-            assertEquals(1, launches.stream().filter("train --out"::equals).count(), run.name() + ": " + launches);
-            assertEquals("train --out", launches.get(0), run.name() + ": " + launches);
+            assertEquals(1, launches.stream().filter("start"::equals).count(), run.name() + ": " + launches);
+            assertEquals("start", launches.get(0), run.name() + ": " + launches);
         }
     }
 
@@ -169,12 +169,12 @@ class SparkSweepTest {
         return (second < 0 ? log : log.substring(0, second)).contains("checkpoint written. Continue with: ./disentangle train --resume");
     }
 
-    /** The commands that trained a run, in order, from the headers of its log ("=== TIME disentangle train --out …"). */
+    /** The requests that trained a run, in order, from the headers of its log ("=== TIME start DIR (disentangle run-request …)"). */
     private static List<String> launches(Path out, SweepRun run) throws IOException {
         List<String> launches = new ArrayList<>();
         for (String line : Files.readAllLines(out.resolve("logs").resolve(run.name() + ".log"))) {
             String[] words = line.split(" ");
-            if (line.startsWith("=== ") && words.length > 4 && words[3].equals("train")) launches.add(words[3] + " " + words[4]);
+            if (line.startsWith("=== ") && words.length > 2 && (words[2].equals("start") || words[2].equals("resume"))) launches.add(words[2]);
         }
         return launches;
     }

@@ -40,7 +40,7 @@ public final class BalancedLinearSvm {
     /** Fits on a single feature; {@code labels} must take at least two values. */
     public static BalancedLinearSvm fit(double[] feature, int[] labels, long seed) {
         ClassLabels encoded = ClassLabels.of(labels);
-        if (encoded.numClasses() < 2) throw new IllegalArgumentException("a classifier needs at least two classes");
+        if (encoded.numClasses() < 2) throw new TooFewClassesException();
         Problem problem = new Problem();
         problem.l = feature.length;
         problem.n = 2; // the feature and the intercept column

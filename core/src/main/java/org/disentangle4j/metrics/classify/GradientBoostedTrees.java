@@ -62,7 +62,7 @@ public final class GradientBoostedTrees {
     public static GradientBoostedTrees fit(double[][] features, int[] labels, int threads, Runnable afterStage) {
         ClassLabels encoded = ClassLabels.of(labels);
         int numClasses = encoded.numClasses();
-        if (numClasses < 2) throw new IllegalArgumentException("a classifier needs at least two classes");
+        if (numClasses < 2) throw new TooFewClassesException();
         long[] counts = encoded.counts();
         Map<String, Object> params = new HashMap<>();
         params.put("booster", "gbtree");

@@ -46,7 +46,7 @@ public final class LogisticRegressionClassifier {
     /** Fits on {@code features[n][d]}; {@code labels} must take at least two values. */
     public static LogisticRegressionClassifier fit(double[][] features, int[] labels) {
         ClassLabels encoded = ClassLabels.of(labels);
-        if (encoded.numClasses() < 2) throw new IllegalArgumentException("a classifier needs at least two classes");
+        if (encoded.numClasses() < 2) throw new TooFewClassesException();
         int d = features[0].length;
         Problem problem = new Problem();
         problem.l = features.length;
