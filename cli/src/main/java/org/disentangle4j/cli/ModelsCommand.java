@@ -19,5 +19,7 @@ public final class ModelsCommand implements Runnable {
                 System.out.printf("    --%-22s default %-14s %s%n", h.name(), h.defaultText(), h.help());
             }
         }
+        System.out.printf("%nAny composed model's architecture can be chosen per run: train --part SLOT=NAME (repeatable), %s%n",
+                String.join(", ", org.disentangle4j.model.PartChoices.describe()));
     }
 }

@@ -95,6 +95,11 @@ public final class TrainCommand implements Callable<Integer> {
             + "for every batch")
     Integer trainingSet;
 
+    @Option(names = "--part", paramLabel = "SLOT=NAME", description = "an architecture part in place of the method's own (repeatable): "
+            + "encoder=conv|mlp, structure=none|causal, decoder=conv|mlp|blocks; e.g. --part decoder=mlp trains the method's objective "
+            + "with an MLP decoder; default the method's parts (see 'disentangle models')")
+    java.util.Map<String, String> parts;
+
     @Option(names = "--seed", paramLabel = "N", description = "the run's one seed; default ${DEFAULT-VALUE}")
     long seed = 0;
 
@@ -183,6 +188,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (parsed.hasMatchedOption("--latent-dim")) run.latentDim(latentDim);
         if (blocks != null) run.blocks(BlockSpec.parse(blocks));
         if (trainingSet != null) run.trainingSet(trainingSet);
+        if (parts != null) parts.forEach(run::part);
         if (parsed.hasMatchedOption("--likelihood")) run.likelihood(likelihood);
         if (parsed.hasMatchedOption("--log-every")) run.logEvery(logEvery);
         if (parsed.hasMatchedOption("--checkpoint-every")) run.checkpointEvery(checkpointEvery);
@@ -203,7 +209,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** Options that shape training: a resumed run keeps its own. */
     private static final String[] FIXED_ON_RESUME = {"--model", "--dataset", "--data-file", "--graph", "--batch-size", "--lr", "--latent-dim",
-        "--blocks", "--likelihood", "--training-set", "--seed", "--out", "--log-every", "--checkpoint-every"};
+        "--blocks", "--likelihood", "--training-set", "--part", "--seed", "--out", "--log-every", "--checkpoint-every"};
     /** Options a resumed run may be given again. */
     static final List<String> CHANGEABLE_ON_RESUME = List.of("--steps", "--metrics", "--votes", "--no-evaluate", "--no-figures");
 

@@ -53,4 +53,38 @@ class ComposedTrainingTest {
             assertTrue(run.model().latentGraph().isPresent());
         }
     }
+
+    @Test
+    void partsChosenPerRunBuildWhatTheDeclaredCombinationBuilds(@TempDir Path tmp) throws Exception {
+        // beta-tcvae with --part structure=causal --part decoder=blocks is causal-beta-tcvae: same networks, same initial weights
+        Outcome chosen = train(tmp.resolve("chosen"), "--model", "beta-tcvae", "--dataset", "pendulum", "--latent-dim", "4",
+                "--part", "structure=causal", "--part", "decoder=blocks");
+        assertEquals(0, chosen.exit(), chosen.err());
+        Outcome declared = train(tmp.resolve("declared"), "--model", "causal-beta-tcvae", "--dataset", "pendulum");
+        assertEquals(0, declared.exit(), declared.err());
+        assertEquals(networks(tmp.resolve("declared")), networks(tmp.resolve("chosen")));
+        try (NDManager m = Torch.newManager(); Run a = Run.open(tmp.resolve("chosen"), m); Run b = Run.open(tmp.resolve("declared"), m)) {
+            assertEquals(java.util.Map.of("decoder", "blocks", "structure", "causal"), a.config().partChoices());
+            var pa = a.model().namedParameters();
+            var pb = b.model().namedParameters();
+            assertEquals(pb.keySet(), pa.keySet());
+            for (String name : pa.keySet()) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(pb.get(name).getArray().toFloatArray(), pa.get(name).getArray().toFloatArray(), 0f, name);
+            }
+        }
+        // an MLP decoder under a zoo objective on images; a bad choice is one line
+        Outcome mlp = train(tmp.resolve("mlp"), "--model", "beta-vae", "--part", "decoder=mlp");
+        assertEquals(0, mlp.exit(), mlp.err());
+        try (NDManager m = Torch.newManager(); Run run = Run.open(tmp.resolve("mlp"), m)) {
+            assertFalse(run.model().parts().get("decoder").toString().contains("Conv"), run.model().parts().get("decoder").toString());
+            assertTrue(run.model().parts().get("encoder").toString().contains("Conv"));
+        }
+        Outcome bad = train(tmp.resolve("bad"), "--model", "beta-vae", "--part", "decoder=gan");
+        assertEquals(2, bad.exit(), bad.err());
+        assertEquals("error: --part decoder=gan: expected decoder=conv|mlp|blocks", bad.err().strip());
+        assertFalse(java.nio.file.Files.exists(tmp.resolve("bad")));
+        Outcome ae = train(tmp.resolve("ae"), "--model", "ae", "--part", "encoder=mlp");
+        assertEquals(2, ae.exit(), ae.err());
+        assertTrue(ae.err().contains("only a Gaussian encoder can be replaced"), ae.err());
+    }
 }

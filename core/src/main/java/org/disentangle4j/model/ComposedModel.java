@@ -38,8 +38,9 @@ public final class ComposedModel extends Model {
     private final List<ObjectiveTerm> terms = new ArrayList<>();
     private final Networks networks;
 
-    public ComposedModel(Composition composition, ModelSpec spec, NDManager parent, long initSeed) {
+    public ComposedModel(Composition declared, ModelSpec spec, NDManager parent, long initSeed) {
         super(spec, parent, initSeed);
+        Composition composition = spec.parts().isEmpty() ? declared : PartChoices.apply(declared, spec.parts(), spec.method());
         this.composition = composition;
         Networks networks = new Networks() {
             @Override

@@ -163,9 +163,21 @@ public final class Methods {
      */
     public static ModelSpec spec(String method, int[] observationShape, int latentDim, Likelihood likelihood, Map<String, Double> given,
             DatasetFacts facts) {
+        return spec(method, observationShape, latentDim, likelihood, given, facts, Map.of());
+    }
+
+    /** As above, with architecture parts chosen in place of the method's ({@link PartChoices}); their hyper-parameters join the method's. */
+    public static ModelSpec spec(String method, int[] observationShape, int latentDim, Likelihood likelihood, Map<String, Double> given,
+            DatasetFacts facts, Map<String, String> parts) {
         Method m = get(method);
         Map<String, HyperParameter> declared = new LinkedHashMap<>();
         m.hyperParameters().forEach(h -> declared.put(h.name(), h));
+        if (!parts.isEmpty()) {
+            if (m.composition() == null && m.base() == null) {
+                throw new UserInputException("--part: " + method + " is not a composition of parts; its architecture cannot be chosen");
+            }
+            PartChoices.hyperParameters(parts).forEach(h -> declared.putIfAbsent(h.name(), h));
+        }
         for (Map.Entry<String, Double> e : given.entrySet()) {
             if (!declared.containsKey(e.getKey())) {
                 String known = m.hyperParameters().stream().map(h -> "--" + h.name()).collect(Collectors.joining(", "));
@@ -197,7 +209,7 @@ public final class Methods {
             if (violation != null) violations.add(violation);
         }
         if (!violations.isEmpty()) throw new UserInputException(String.join("\n", violations));
-        return new ModelSpec(method, observationShape, latentDim, likelihood, values, facts);
+        return new ModelSpec(method, observationShape, latentDim, likelihood, values, facts, parts);
     }
 
     public static Model create(ModelSpec spec, ai.djl.ndarray.NDManager parent, long initSeed) {

@@ -8,14 +8,23 @@ import java.util.TreeMap;
  * shape of the dataset, the latent size, the likelihood and the method's hyper-parameters.
  * Stored in a run's config so that the model can be rebuilt for resuming and evaluation; the
  * dataset's structure ({@code dataset}, may be null) is read again from the dataset then.
+ *
+ * @param parts architecture parts chosen for this run in place of the method's ({@link PartChoices}), by slot; empty for none
  */
 public record ModelSpec(
         String method, int[] observationShape, int latentDim, Likelihood likelihood, Map<String, Double> hyperParameters,
-        DatasetFacts dataset) {
+        DatasetFacts dataset, Map<String, String> parts) {
 
     public ModelSpec {
         observationShape = observationShape.clone();
         hyperParameters = new TreeMap<>(hyperParameters);
+        parts = parts == null ? Map.of() : Map.copyOf(parts);
+    }
+
+    /** A spec with the method's own parts. */
+    public ModelSpec(String method, int[] observationShape, int latentDim, Likelihood likelihood, Map<String, Double> hyperParameters,
+            DatasetFacts dataset) {
+        this(method, observationShape, latentDim, likelihood, hyperParameters, dataset, Map.of());
     }
 
     /** A spec without the dataset's structure (methods that need it then use their fallback, see {@link #datasetFacts}). */

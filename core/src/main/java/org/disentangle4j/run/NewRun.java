@@ -51,6 +51,7 @@ public final class NewRun {
     private Integer logEvery;
     private Integer checkpointEvery;
     private Integer trainingSet;
+    private final Map<String, String> parts = new TreeMap<>();
     private Path dir;
     private AfterTraining after = RunLifecycle.DEFAULT_FINISHING;
 
@@ -144,6 +145,12 @@ public final class NewRun {
         return this;
     }
 
+    /** An architecture part in place of the method's own ({@code PartChoices}): slot {@code encoder}, {@code structure} or {@code decoder}. */
+    public NewRun part(String slot, String name) {
+        parts.put(slot, name);
+        return this;
+    }
+
     /** The run directory to create; default {@code runs/<method>-<dataset>-<time>}. */
     public NewRun dir(Path dir) {
         this.dir = dir;
@@ -197,7 +204,7 @@ public final class NewRun {
         return new TrainingConfig(method, data, dataFile == null ? null : dataFile.toString(), steps != null ? steps : DEFAULT_STEPS,
                 batch, lr, dim, likelihood != null ? likelihood : DEFAULT_LIKELIHOOD, seed, hyper,
                 logEvery != null ? logEvery : DEFAULT_LOG_EVERY, checkpointEvery != null ? checkpointEvery : DEFAULT_CHECKPOINT_EVERY,
-                graph == null ? null : graph.toString(), null, trainingSet);
+                graph == null ? null : graph.toString(), null, trainingSet, parts.isEmpty() ? null : parts);
     }
 
     /** The number of factors of the dataset (the latent size of a method with one latent per factor). */

@@ -125,7 +125,8 @@ public final class Run implements AutoCloseable {
 
     private static ModelSpec specOf(TrainingConfig config, GroundTruthDataset dataset) {
         return Methods.spec(config.model(), dataset.observationShape(), config.latentDim(),
-                Likelihood.parse(config.likelihood()), config.hyperParameters(), org.disentangle4j.model.DatasetFacts.of(dataset));
+                Likelihood.parse(config.likelihood()), config.hyperParameters(), org.disentangle4j.model.DatasetFacts.of(dataset),
+                config.partChoices());
     }
 
     /** Versions and machine facts that a reproduction needs. */

@@ -19,6 +19,8 @@ import org.disentangle4j.io.UserInputException;
  * @param trainingSet the number of observations of a fixed training set drawn once from the
  *     dataset, batches drawing from it with replacement ({@code FiniteTrainingSet}); null (and
  *     absent from config.json): every batch is drawn afresh from the dataset's distribution
+ * @param parts architecture parts chosen in place of the method's ({@code PartChoices}: slot to
+ *     name, e.g. decoder to mlp); null (and absent from config.json): the method's own
  */
 public record TrainingConfig(
         String model,
@@ -35,10 +37,20 @@ public record TrainingConfig(
         int checkpointEvery,
         String graphFile,
         Integer engineThreads,
-        Integer trainingSet) {
+        Integer trainingSet,
+        Map<String, String> parts) {
 
     public TrainingConfig {
         hyperParameters = new TreeMap<>(hyperParameters);
+        if (parts != null) parts = parts.isEmpty() ? null : new TreeMap<>(parts);
+    }
+
+    /** A config with the method's own parts. */
+    public TrainingConfig(String model, String dataset, String dataFile, long steps, int batchSize, double learningRate,
+                          int latentDim, String likelihood, long seed, Map<String, Double> hyperParameters, int logEvery,
+                          int checkpointEvery, String graphFile, Integer engineThreads, Integer trainingSet) {
+        this(model, dataset, dataFile, steps, batchSize, learningRate, latentDim, likelihood, seed, hyperParameters, logEvery,
+                checkpointEvery, graphFile, engineThreads, trainingSet, null);
     }
 
     /** A config of batches drawn afresh from the distribution (no fixed training set). */
@@ -75,6 +87,7 @@ public record TrainingConfig(
         if (latentDim <= 0) throw new UserInputException("--latent-dim must be positive, got " + latentDim);
         if (logEvery <= 0) throw new UserInputException("--log-every must be positive, got " + logEvery);
         if (checkpointEvery <= 0) throw new UserInputException("--checkpoint-every must be positive, got " + checkpointEvery);
+        if (parts != null) org.disentangle4j.model.PartChoices.check(parts);
         if (trainingSet != null && (trainingSet < 1 || trainingSet > org.disentangle4j.data.FiniteTrainingSet.MAX_SIZE)) {
             throw new UserInputException("--training-set must be between 1 and " + org.disentangle4j.data.FiniteTrainingSet.MAX_SIZE
                     + " observations, got " + trainingSet);
@@ -89,21 +102,26 @@ public record TrainingConfig(
 
     public TrainingConfig withHyperParameters(Map<String, Double> values) {
         return new TrainingConfig(model, dataset, dataFile, steps, batchSize, learningRate, latentDim, likelihood,
-                seed, values, logEvery, checkpointEvery, graphFile, engineThreads, trainingSet);
+                seed, values, logEvery, checkpointEvery, graphFile, engineThreads, trainingSet, parts);
     }
 
     public TrainingConfig withSteps(long newSteps) {
         return new TrainingConfig(model, dataset, dataFile, newSteps, batchSize, learningRate, latentDim, likelihood,
-                seed, hyperParameters, logEvery, checkpointEvery, graphFile, engineThreads, trainingSet);
+                seed, hyperParameters, logEvery, checkpointEvery, graphFile, engineThreads, trainingSet, parts);
     }
 
     public TrainingConfig withEngineThreads(int threads) {
         return new TrainingConfig(model, dataset, dataFile, steps, batchSize, learningRate, latentDim, likelihood,
-                seed, hyperParameters, logEvery, checkpointEvery, graphFile, threads, trainingSet);
+                seed, hyperParameters, logEvery, checkpointEvery, graphFile, threads, trainingSet, parts);
     }
 
     public TrainingConfig withTrainingSet(Integer observations) {
         return new TrainingConfig(model, dataset, dataFile, steps, batchSize, learningRate, latentDim, likelihood,
-                seed, hyperParameters, logEvery, checkpointEvery, graphFile, engineThreads, observations);
+                seed, hyperParameters, logEvery, checkpointEvery, graphFile, engineThreads, observations, parts);
+    }
+
+    /** The chosen parts, empty for the method's own. */
+    public Map<String, String> partChoices() {
+        return parts == null ? Map.of() : parts;
     }
 }
