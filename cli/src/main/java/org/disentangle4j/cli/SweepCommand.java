@@ -24,11 +24,11 @@ import picocli.CommandLine.Parameters;
             "DIR/<run name>, N at a time as separate processes. Complete runs are skipped and interrupted ones",
             "resumed, so rerunning a sweep finishes it. Each trained run is scored with the metric suite when",
             "there is one; DIR/results.csv has one row per run, DIR/results.md the mean ± standard error over",
-            "seeds. Output of each run goes to DIR/logs/<run name>.log. The grid format is in the README.",
+            "seeds. Output of each run goes to DIR/logs/<run name>.log. The grid format is in docs/sweeps.md.",
             "A run whose training diverges (train's exit code 3) is recorded as 'diverged', is not a failure, and",
             "is kept as it is by a rerun (delete its directory to train it again).",
             "--spark MASTER runs the same grid on Apache Spark, one task per run (through the ./disentangle launcher;",
-            "see the README's section on Spark)."
+            "see docs/sweeps.md, On Apache Spark)."
         })
 public final class SweepCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "GRID.json", description = "the grid")
@@ -61,7 +61,7 @@ public final class SweepCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (spark != null) {
             throw new UserInputException("--spark runs the sweep on Apache Spark, which this jar does not carry: use the ./disentangle "
-                    + "launcher (it hands the command to the spark module) or spark-submit (see the README's section on Spark)");
+                    + "launcher (it hands the command to the spark module) or spark-submit (see docs/sweeps.md, On Apache Spark)");
         }
         if ((only != null ? 1 : 0) + (tablesOnly ? 1 : 0) + (dryRun ? 1 : 0) > 1) {
             throw new UserInputException("--only, --tables-only and --dry-run exclude one another; give one");

@@ -37,7 +37,7 @@ public final class AdditiveExperiment {
     public static final List<String> DEFAULT_DATASETS = List.of(Balls.SCALAR, Balls.BLOCK_INDEPENDENT);
     public static final int DEFAULT_SEEDS = 3;
     /**
-     * The default grid took 27.9 minutes on 2 cores at this budget (measured; see the README): ae
+     * The default grid took 27.9 minutes on 2 cores at this budget (measured; see docs/experiments/additive.md): ae
      * trains at about 280 and additive-ae at about 170 images/s at batch 64, and each run spends
      * about a minute more on start-up, figures and {@code lms}.
      */

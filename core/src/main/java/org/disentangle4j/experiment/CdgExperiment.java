@@ -45,7 +45,7 @@ public final class CdgExperiment {
     /**
      * The paper trains 100 epochs of 7,500 images (≈ 5,900 steps). At 300 steps every model still draws the
      * mean image (recon ≈ 355, flat from step 100); cdg-vae leaves that plateau between steps 450 and 800 and
-     * has learned the light by 1,500 (README: the measured table and cost).
+     * has learned the light by 1,500 (docs/experiments/cdg.md: the measured table and cost).
      */
     public static final long DEFAULT_STEPS = 1500;
     public static final int BATCH_SIZE = 128;
@@ -79,7 +79,7 @@ public final class CdgExperiment {
             "baseline. cdg-vae's robustness is 0 by construction: the annotation classifier",
             "reads each factor from that factor's rows, which only its block draws (in the",
             "paper too). The first CDM scoring trains the annotation classifier once and",
-            "caches it. Budgets: see --budget; the README gives their measured cost.",
+            "caches it. Budgets: see --budget; docs/experiments/cdg.md gives their cost.",
             "",
             "The runs are a sweep: DIR/<run name> is a normal run directory, output in",
             "DIR/logs/; rerunning skips complete runs and resumes interrupted ones. Writes",

@@ -34,7 +34,7 @@ public final class CfaslExperiment {
     public static final String DATASET = "dsprites";
     public static final int DEFAULT_SEEDS = 2;
     /**
-     * Measured 30.2 minutes on 2 idle cores (estimated 40; see the README): training ≈ 1.6–1.8 s per step for
+     * Measured 30.2 minutes on 2 idle cores (estimated 40; see docs/experiments/cfasl.md): training ≈ 1.6–1.8 s per step for
      * the eight lines together (β-VAE ≈ 0.10 s/step, CFASL on it ≈ 2.2–3.4×), ≈ 23 minutes for
      * 2 × 400 steps, and ≈ 1 minute of start-up, figures and scoring per run, ≈ 16 minutes for the
      * 16 runs.
@@ -72,9 +72,9 @@ public final class CfaslExperiment {
             "loss, mean +- standard error over seeds, with the training seconds per run.",
             "The paper's claim: CFASL improves single- and multi-factor disentanglement",
             "over its base. The default budget (2 seeds x 400 steps) is a short one, sized",
-            "for about 30 minutes on 2 idle cores (see the README); the paper trains for",
-            "hundreds of thousands of steps on GPUs at lr 1e-4, which at this budget",
-            "leaves every model collapsed, hence 5e-4.",
+            "for about 30 minutes on 2 idle cores (docs/experiments/cfasl.md); the",
+            "paper trains for hundreds of thousands of steps on GPUs at lr 1e-4, which at",
+            "this budget leaves every model collapsed, hence 5e-4.",
             "",
             "The runs are a sweep: DIR/<run name> is a normal run directory, output in",
             "DIR/logs/; rerunning skips complete runs and resumes interrupted ones. Writes",

@@ -107,7 +107,7 @@ public final class ImExtrapolationExperiment {
             "error over seeds; references: no intervention, the output zoomed x1.25,",
             "the true 0.8 sprites. Also the spectral independence (mean |log rho|) of",
             "every run. The default (3 seeds, 600 steps) is estimated at 25-30 minutes",
-            "on 2 unloaded cores (see the README).",
+            "on 2 unloaded cores (docs/experiments/im-extrapolation.md).",
             "",
             "The runs are a sweep: DIR/<run name> is a normal run directory, output in",
             "DIR/logs/; rerunning skips complete runs and resumes interrupted ones.",

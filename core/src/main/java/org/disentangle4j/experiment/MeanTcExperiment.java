@@ -37,7 +37,7 @@ public final class MeanTcExperiment {
             new Entry("mean-tc-vae γ=" + SweepRun.format(WEAK_GAMMA), "mean-tc-vae", Map.of(MeanTcTerm.GAMMA.name(), WEAK_GAMMA)));
     public static final String DATASET = "dsprites";
     public static final int DEFAULT_SEEDS = 3;
-    /** At about 300 images/s (batch 64) a run trains in about 4 minutes; see the README for the measured wall time. */
+    /** At about 300 images/s (batch 64) a run trains in about 4 minutes; see docs/experiments/meantc.md for the measured wall time. */
     public static final long DEFAULT_STEPS = 1000;
     public static final int BATCH_SIZE = 64;
     public static final double LEARNING_RATE = 1e-4;

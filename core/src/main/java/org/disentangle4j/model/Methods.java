@@ -72,7 +72,7 @@ public final class Methods {
             + "(BlockLatents) sets latent size and block size", AUTOENCODER.withDecoder(AdditiveImageDecoder.PART), ADDITIVE_PAPER);
     public static final Method MEAN_TC_VAE = Method.composed("mean-tc-vae", "β-TCVAE + γ·TC(μ) (factorised mean representation, issue 14; "
             + "our design from the paper's abstract): the Gaussian TC of the batch covariance of the posterior means, "
-            + "log det by a differentiable Cholesky; β = 6 as beta-tcvae, γ = 10 from a small sweep (README)",
+            + "log det by a differentiable Cholesky; β = 6 as beta-tcvae, γ = 10 from a small sweep (docs/experiments/meantc.md)",
             Composition.vae(List.of(KlTerm.KL, MinibatchTcTerm.PART, MeanTcTerm.PART, IM)));
 
     /** CFASL's base: any of the zoo's VAEs (the first four in the order earlier runs stored them). */

@@ -44,7 +44,7 @@ public final class SparkSweepMain {
         }
         if (a.help()) {
             System.out.println(USAGE);
-            System.out.println("Runs the grid on Apache Spark, one task per run; everything else as 'disentangle sweep' (see the README).");
+            System.out.println("Runs the grid on Apache Spark, one task per run; everything else as 'disentangle sweep' (see docs/sweeps.md).");
             return 0;
         }
         // spark-submit passes its --master as this property; SparkConf itself is made only once the plan holds (it logs)

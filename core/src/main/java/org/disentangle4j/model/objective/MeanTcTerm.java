@@ -27,7 +27,7 @@ import org.disentangle4j.nn.Scalars;
 public final class MeanTcTerm implements ObjectiveTerm {
     /** Added to the diagonal of the means' batch covariance before its log-determinant. */
     public static final float RIDGE = 1e-3f;
-    /** γ = 10: the largest value of the grid whose reconstruction stays within 10% of β-TCVAE's (README, Factorised mean representation). */
+    /** γ = 10: the largest value of the grid whose reconstruction stays within 10% of β-TCVAE's (docs/experiments/meantc.md). */
     public static final HyperParameter GAMMA = new HyperParameter("mean-tc-weight", 10.0,
             "weight γ of the Gaussian TC of the batch's posterior means", Range.WEIGHT).withGrid(0.1, 1, 10, 100);
     public static final Part<ObjectiveTerm> PART = new Part<>("γ·TC(μ), Gaussian TC of the batch's means", List.of(GAMMA),
