@@ -5,29 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.disentangle4j.train.ResourceBounds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Sizes beyond what the machine can hold are one line naming the bound, before anything is allocated or written. */
 class BoundsTest {
-    private record Outcome(int exitCode, String err) {}
-
-    private static Outcome run(String... args) {
-        CommandLine cli = Main.commandLine();
-        StringWriter err = new StringWriter();
-        cli.setErr(new PrintWriter(err));
-        cli.setOut(new PrintWriter(new StringWriter()));
-        return new Outcome(cli.execute(args), err.toString().trim());
+    private static CommandRunner.Outcome run(String... args) {
+        return CommandRunner.execute(java.util.List.of(args));
     }
 
-    private static void assertOneLine(Outcome o, String fragment) {
-        assertEquals(2, o.exitCode(), o.err());
+    private static void assertOneLine(CommandRunner.Outcome o, String fragment) {
+        assertEquals(2, o.exit(), o.err());
         assertEquals(1, o.err().lines().count(), o.err());
         assertTrue(o.err().contains(fragment), o.err());
     }
@@ -72,7 +63,7 @@ class BoundsTest {
         };
         for (String[] g : grids) {
             Path grid = Files.writeString(tmp.resolve("grid.json"), g[0]);
-            Outcome o = run("sweep", grid.toString(), "--out", out.toString(), "--dry-run");
+            CommandRunner.Outcome o = run("sweep", grid.toString(), "--out", out.toString(), "--dry-run");
             assertOneLine(o, g[1]);
             assertFalse(Files.exists(out), g[0]);
         }
