@@ -180,7 +180,29 @@ public final class CdgExperiment {
         List<ClaimVerdict> verdicts = claims(rows);
         ClaimsReport.write(out, verdicts);
         TABLE.writeResults(out, rows, summaries, markdown(summaries, rows.stream().map(SweepResults.Row::run).toList(),
-                seeds, steps, wallTime) + "\n## Claims (computed; claims.md)\n\n" + ClaimsReport.markdown(verdicts));
+                seeds, steps, wallTime) + classifierLine(rows) + "\n## Claims (computed; claims.md)\n\n" + ClaimsReport.markdown(verdicts));
+    }
+
+    /**
+     * The annotation classifier's held-out error per factor (one classifier scores every run of the
+     * dataset, so any complete run's scores give it), as the reference reports it; empty before a
+     * run is scored.
+     */
+    static String classifierLine(List<SweepResults.Row> rows) {
+        for (SweepResults.Row row : rows) {
+            if (!row.complete()) continue;
+            StringBuilder line = new StringBuilder();
+            for (String factor : List.of("light", "angle", "length", "position")) {
+                Double error = row.metrics().get(CdmScore.NAME + ".cdm_classifier_error_" + factor);
+                Double accuracy = row.metrics().get(CdmScore.NAME + ".cdm_classifier_accuracy_" + factor);
+                if (error == null || accuracy == null) return "";
+                line.append(line.length() == 0 ? "" : "; ").append(String.format(Locale.ROOT, "%s %.3f (%.0f%% within %s)", factor, error,
+                        100 * accuracy, SweepRun.format(org.disentangle4j.metrics.AnnotationClassifier.TOLERANCE)));
+            }
+            return "\nThe annotation classifier on held-out images (mean absolute error on the [0, 1]-scaled labels; the share within "
+                    + "the tolerance): " + line + ".\n";
+        }
+        return "";
     }
 
     /**

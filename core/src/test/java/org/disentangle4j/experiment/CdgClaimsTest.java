@@ -1,6 +1,7 @@
 package org.disentangle4j.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,5 +38,21 @@ class CdgClaimsTest {
         assertEquals(Verdict.HOLDS, verdicts.get(2).verdict());
         assertEquals("InfoMax (cdg-infomax)", verdicts.get(2).claim().groupB());
         assertEquals(5, verdicts.get(2).a().n());
+    }
+
+    @Test
+    void theClassifiersHeldOutErrorIsReadFromAnyCompleteRun() {
+        SweepRun run = CdgExperiment.grid(1, 10).runs().get(0);
+        assertEquals("", CdgExperiment.classifierLine(List.of(new SweepResults.Row(run, "complete", 10, Map.of(), Map.of()))));
+        Map<String, Double> metrics = new HashMap<>();
+        String[] factors = {"light", "angle", "length", "position"};
+        for (int f = 0; f < 4; f++) {
+            metrics.put("cdm.cdm_classifier_error_" + factors[f], 0.01 * (f + 1));
+            metrics.put("cdm.cdm_classifier_accuracy_" + factors[f], 1 - 0.1 * f);
+        }
+        String line = CdgExperiment.classifierLine(List.of(new SweepResults.Row(run, "interrupted", 5, Map.of(), Map.of()),
+                new SweepResults.Row(run, "complete", 10, Map.of(), metrics)));
+        assertTrue(line.contains("light 0.010 (100% within 0.1); angle 0.020 (90% within 0.1); length 0.030 (80% within 0.1); "
+                + "position 0.040 (70% within 0.1)."), line);
     }
 }
