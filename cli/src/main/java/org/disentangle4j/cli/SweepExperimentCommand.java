@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.disentangle4j.experiment.ClaimsOverBudgets;
+import org.disentangle4j.experiment.verdict.ClaimsCurve;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.disentangle4j.experiment.Experiment;
@@ -69,6 +71,9 @@ final class SweepExperimentCommand implements Callable<Integer> {
         SweepGrid grid = design.grid(settings);
         return runner.run(spec, grid, value("--out"), design.table(), design.groups(settings), (dir, rows, summaries, wall) -> {
             design.write(dir, rows, summaries, settings, wall);
+            if (ClaimsOverBudgets.writeCurve(dir, design, settings)) {
+                System.out.println("claims against training steps, over the budgets in " + dir + ": " + dir.resolve(ClaimsCurve.FILE));
+            }
             if (design.printsPage()) {
                 System.out.println();
                 System.out.print(Files.readString(dir.resolve("results.md")));

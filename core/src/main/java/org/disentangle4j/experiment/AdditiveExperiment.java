@@ -116,6 +116,11 @@ public final class AdditiveExperiment {
                 String wallTime) throws IOException {
             AdditiveExperiment.write(dir, rows, summaries, settings.seeds(), settings.steps(), wallTime);
         }
+
+        @Override
+        public List<ClaimVerdict> claims(List<SweepResults.Row> rows, Experiment.Settings settings) {
+            return AdditiveExperiment.claims(rows, parseDatasets(settings.option(DATASETS_OPTION.name())));
+        }
     }
 
     /**

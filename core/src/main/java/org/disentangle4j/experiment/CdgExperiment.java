@@ -86,7 +86,7 @@ public final class CdgExperiment {
             "DIR/results.md, DIR/results.csv (the table) and DIR/runs.csv (every run).",
             ""),
             DEFAULT_SEEDS, DEFAULT_STEPS, "model", List.of(),
-            new Experiment.Seeded(TABLE, CdgExperiment::grid, CdgExperiment::groups, CdgExperiment::write))
+            new Experiment.Seeded(TABLE, CdgExperiment::grid, CdgExperiment::groups, CdgExperiment::write).withClaims(CdgExperiment::claims))
             .withBudgets(1, 100, 10, 5900, "the reference: 100 epochs of its 7,500 training images at batch 128, 10 runs per model (appendix Table 6)");
 
     private CdgExperiment() {}

@@ -81,7 +81,7 @@ public final class CfaslExperiment {
             "DIR/results.md, DIR/results.csv (the table) and DIR/runs.csv (every run).",
             ""),
             DEFAULT_SEEDS, DEFAULT_STEPS, "line of the table", List.of(),
-            new Experiment.Seeded(TABLE, CfaslExperiment::grid, CfaslExperiment::groups, CfaslExperiment::write))
+            new Experiment.Seeded(TABLE, CfaslExperiment::grid, CfaslExperiment::groups, CfaslExperiment::write).withClaims(CfaslExperiment::claims))
             .withBudgets(1, 50, 5, 300_000, "disentanglement_lib's 300,000 steps for these baselines on dSprites; CFASL's public script fixes none; 5 seeds");
 
     private CfaslExperiment() {}

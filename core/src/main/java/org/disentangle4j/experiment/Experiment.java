@@ -109,6 +109,14 @@ public record Experiment(String name, List<String> description, int defaultSeeds
         default boolean printsPage() {
             return false;
         }
+
+        /**
+         * The verdicts on the runs of one budget (what claims.md holds), for the claims curve over
+         * budgets; empty where the claims cannot be judged from the rows alone.
+         */
+        default List<org.disentangle4j.experiment.verdict.ClaimVerdict> claims(List<SweepResults.Row> rows, Settings settings) {
+            return List.of();
+        }
     }
 
     /** A grid of seeds × steps. */
@@ -124,11 +132,28 @@ public record Experiment(String name, List<String> description, int defaultSeeds
                 throws IOException;
     }
 
-    /** The design of an experiment with no options of its own: its static grid, groups and writer. */
+    /** The design of an experiment with no options of its own: its static grid, groups, writer and claims. */
     public record Seeded(ExperimentTable table, SeededGrid seededGrid, Supplier<List<ExperimentTable.Group>> seededGroups,
-            SeededWriter writer, boolean printsPage) implements Design {
+            SeededWriter writer, boolean printsPage,
+            java.util.function.Function<List<SweepResults.Row>, List<org.disentangle4j.experiment.verdict.ClaimVerdict>> seededClaims)
+            implements Design {
         public Seeded(ExperimentTable table, SeededGrid grid, Supplier<List<ExperimentTable.Group>> groups, SeededWriter writer) {
             this(table, grid, groups, writer, false);
+        }
+
+        public Seeded(ExperimentTable table, SeededGrid grid, Supplier<List<ExperimentTable.Group>> groups, SeededWriter writer,
+                boolean printsPage) {
+            this(table, grid, groups, writer, printsPage, rows -> List.of());
+        }
+
+        /** This design with its verdicts computed from a budget's rows. */
+        public Seeded withClaims(java.util.function.Function<List<SweepResults.Row>, List<org.disentangle4j.experiment.verdict.ClaimVerdict>> claims) {
+            return new Seeded(table, seededGrid, seededGroups, writer, printsPage, claims);
+        }
+
+        @Override
+        public List<org.disentangle4j.experiment.verdict.ClaimVerdict> claims(List<SweepResults.Row> rows, Settings settings) {
+            return seededClaims.apply(rows);
         }
 
         @Override

@@ -75,7 +75,7 @@ public final class MeanTcExperiment {
             "DIR/results.md, DIR/results.csv (the table) and DIR/runs.csv (every run).",
             ""),
             DEFAULT_SEEDS, DEFAULT_STEPS, "model", List.of(),
-            new Experiment.Seeded(TABLE, MeanTcExperiment::grid, MeanTcExperiment::groups, MeanTcExperiment::write))
+            new Experiment.Seeded(TABLE, MeanTcExperiment::grid, MeanTcExperiment::groups, MeanTcExperiment::write).withClaims(MeanTcExperiment::claims))
             .withBudgets(1, 100, 5, 300_000, "disentanglement_lib's 300,000 steps for these baselines on dSprites; 5 seeds");
 
     private MeanTcExperiment() {}
