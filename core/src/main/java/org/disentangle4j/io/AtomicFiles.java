@@ -27,11 +27,36 @@ public final class AtomicFiles {
         try {
             try (OutputStream out = new BufferedOutputStream(
                     Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
-                writer.writeTo(out);
+                try {
+                    writer.writeTo(out);
+                } catch (IOException | RuntimeException e) {
+                    throw failed(dir, e);
+                }
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * A writer's failure as the I/O error under it: a full disk's "No space left on device" rather
+     * than the "I/O error writing PNG file!" ImageIO wraps it in, or the NullPointerException the
+     * JDK's PNG writer can throw after such an error.
+     */
+    static IOException failed(Path dir, Exception e) {
+        Throwable why = null;
+        for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof IOException && t.getMessage() != null) why = t;
+        if (why == e) return (IOException) e;
+        if (why != null) return new IOException(why.getMessage(), e);
+        return new IOException(full(dir) ? "No space left on device" : "the writer failed (" + e.getClass().getSimpleName() + ")", e);
+    }
+
+    private static boolean full(Path dir) {
+        try {
+            return dir != null && Files.getFileStore(dir).getUsableSpace() == 0;
+        } catch (IOException unknown) {
+            return false;
         }
     }
 
