@@ -132,8 +132,7 @@ public final class Run implements AutoCloseable {
     /** Versions and machine facts that a reproduction needs. */
     public static Map<String, String> versions() {
         Map<String, String> v = new LinkedHashMap<>();
-        String own = Run.class.getPackage().getImplementationVersion();
-        v.put("disentangle4j", own == null ? "development build" : own);
+        v.put("disentangle4j", org.disentangle4j.Version.get());
         v.put("engine", Torch.description());
         v.put("engine_threads", Integer.toString(Torch.threads()));
         v.put("java", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
