@@ -78,8 +78,8 @@ class AdditiveCommandsTest {
         assertEquals(0, dry.exitCode(), dry.err());
         // 2 datasets × (additive-ae, ae, beta-vae, ae untrained) × 2 seeds, none trained yet
         assertEquals(16, dry.out().lines().filter(l -> l.startsWith("train ")).count(), dry.out());
-        assertTrue(dry.out().contains("additive-ae_batch-size=64_block-size=1_dataset=balls-scalar_latent-dim=2_lr=0.001_steps=20"
-                + "_validate-every=25_seed=1"), dry.out());
+        assertTrue(dry.out().contains("additive-ae_batch-size=64_block-size=1_dataset=balls-scalar_latent-dim=2_lr=0.001"
+                + "_recon-loss=reference_steps=20_training-set=20000_validate-every=25_seed=1"), dry.out());
         Outcome help = run("experiment", "additive", "--help");
         for (String flag : new String[] {"--seeds", "--steps", "--datasets", "--out", "--parallel", "LMS-Spearman", "LMS-tree", "results.md",
                 "ResNet-18", "images/s"}) {

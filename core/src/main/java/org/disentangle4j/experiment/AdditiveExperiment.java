@@ -3,6 +3,7 @@ package org.disentangle4j.experiment;
 import org.disentangle4j.experiment.verdict.Claim;
 import org.disentangle4j.experiment.verdict.ClaimVerdict;
 import org.disentangle4j.experiment.verdict.ClaimsReport;
+import org.disentangle4j.model.Parts;
 import org.disentangle4j.train.BlockSpec;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -180,6 +181,11 @@ public final class AdditiveExperiment {
         return (int) Math.max(25, steps / 5);
     }
 
+    /** The reference's training set: 20,000 images on ScalarLatents, 50,000 on the BlockLatents. */
+    public static int trainingSet(String dataset) {
+        return dataset.equals(Balls.SCALAR) ? 20_000 : 50_000;
+    }
+
     /** Steps of the untrained row: one (a run trains at least one step). */
     public static final long UNTRAINED_STEPS = 1;
 
@@ -205,8 +211,11 @@ public final class AdditiveExperiment {
         options.put("batch-size", (long) BATCH_SIZE);
         options.put("lr", LEARNING_RATE);
         options.put("latent-dim", (long) cell.blocks().latentDim());
+        options.put("training-set", (long) trainingSet(cell.dataset()));
         Map<String, Double> hyper = new LinkedHashMap<>();
         if (cell.model().equals("additive-ae")) hyper.put(BlockSpec.BLOCK_SIZE, (double) cell.blocks().blockSize());
+        // the reference's loss: 0-255 values, squared error averaged over all of them, against which its weight decay 5e-4 weighs
+        if (MODELS.contains(cell.model())) hyper.put(Parts.RECON_LOSS.name(), (double) Parts.RECON_LOSS.parse("reference"));
         // the autoencoders keep their lowest validation loss; the zoo's VAE and a single step have nothing to choose
         if (MODELS.contains(cell.model()) && !cell.untrained()) hyper.put("validate-every", (double) validateEvery(steps));
         return new SweepRun(cell.model(), options, hyper, seed);

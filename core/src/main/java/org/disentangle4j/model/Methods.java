@@ -63,7 +63,7 @@ public final class Methods {
     /** The additive-decoder paper's models: Adam lr 1e-3 as its reference; latent size and blocks from the dataset's. */
     private static final TrainingDefaults ADDITIVE_PAPER = TrainingDefaults.NONE.withLearningRate(1e-3).withBlocksFromDataset();
     private static final Composition AUTOENCODER = new Composition(Parts.CONV_CODE_ENCODER, Parts.IDENTITY, Parts.CODE_DECODER,
-            Parts.SQUARED_ERROR, List.of(WeightDecayTerm.PART), true, List.of());
+            Parts.AUTOENCODER_LOSS, List.of(WeightDecayTerm.PART), true, List.of());
     public static final Method AE = Method.composed("ae", "autoencoder with the non-additive decoder of the additive-decoder paper: "
             + "conv encoder, batch-normalised code, MLP decoder with batch norm; loss: squared error on pixels; keeps the checkpoint "
             + "of the lowest validation loss (best.npz)", AUTOENCODER, ADDITIVE_PAPER);

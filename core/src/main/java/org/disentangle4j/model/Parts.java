@@ -46,4 +46,12 @@ public final class Parts {
     public static final Part<ObservationModel> RUN_LIKELIHOOD = ObservationModels.RUN_LIKELIHOOD;
     public static final Part<ObservationModel> TANH_SQUARED_ERROR = ObservationModels.TANH_SQUARED_ERROR;
     public static final Part<ObservationModel> SQUARED_ERROR = ObservationModels.SQUARED_ERROR;
+    public static final Part<ObservationModel> REFERENCE_MEAN_SQUARED_ERROR = ObservationModels.REFERENCE_MEAN_SQUARED_ERROR;
+    /** The autoencoders' choice of loss: {@code --recon-loss sum} (the default) or {@code reference} (the additive-decoder reference's). */
+    public static final HyperParameter RECON_LOSS = HyperParameter.choice("recon-loss", "sum",
+            "sum: squared error summed over an image's values on [0, 1]; reference: the additive-decoder reference's, on 0-255 "
+                    + "values averaged over all of them (its weight decay then weighs as in the reference)", "sum", "reference");
+    public static final Part<ObservationModel> AUTOENCODER_LOSS = new Part<>("squared error (--recon-loss sum, or the reference's)",
+            List.of(RECON_LOSS), (spec, networks) -> (spec.choice(RECON_LOSS).equals("reference") ? REFERENCE_MEAN_SQUARED_ERROR
+                    : SQUARED_ERROR).build(spec, networks));
 }

@@ -41,19 +41,21 @@ class AdditiveExperimentTest {
         assertEquals(12, grid.runs().size());
         SweepRun scalarAdditive = grid.runs().get(0);
         assertEquals("additive-ae", scalarAdditive.model());
-        assertEquals(Map.of("dataset", "balls-scalar", "steps", 300L, "batch-size", 64L, "lr", 0.001, "latent-dim", 2L),
+        // the reference's: a training set of 20,000 images, its loss (recon-loss 1: "reference")
+        assertEquals(Map.of("dataset", "balls-scalar", "steps", 300L, "batch-size", 64L, "lr", 0.001, "latent-dim", 2L, "training-set", 20000L),
                 scalarAdditive.options());
-        assertEquals(Map.of("block-size", 1.0, "validate-every", 60.0), scalarAdditive.hyperParameters());
+        assertEquals(Map.of("block-size", 1.0, "validate-every", 60.0, "recon-loss", 1.0), scalarAdditive.hyperParameters());
         var request = scalarAdditive.request(Path.of("d"), grid.after());
         assertEquals(new org.disentangle4j.train.TrainingConfig("additive-ae", "balls-scalar", null, 300, 64, 0.001, 2, "bernoulli", 0,
-                Map.of("block-size", 1.0, "validate-every", 60.0), 50, 500), request.config());
+                Map.of("block-size", 1.0, "validate-every", 60.0, "recon-loss", 1.0), 50, 500, null, null, 20000), request.config());
         assertEquals(Path.of("d"), request.dir());
         // the non-additive model of the same latent size has no blocks to set
         SweepRun blockAe = grid.runs().get(9);
         assertEquals("ae", blockAe.model());
         assertEquals("balls-block-dependent", blockAe.options().get("dataset"));
         assertEquals(4L, blockAe.options().get("latent-dim"));
-        assertEquals(Map.of("validate-every", 60.0), blockAe.hyperParameters());
+        assertEquals(Map.of("validate-every", 60.0, "recon-loss", 1.0), blockAe.hyperParameters());
+        assertEquals(50000L, blockAe.options().get("training-set"));
         assertEquals("additive-ae", grid.runs().get(8).model());
         assertEquals(2.0, grid.runs().get(8).hyperParameters().get("block-size"));
         // the zoo's baseline: the same data, latent size and budget, no validation to choose by
@@ -67,8 +69,8 @@ class AdditiveExperimentTest {
         assertEquals(List.of("balls-scalar", "ae, 1 step (untrained)", "Spearman"), groups.get(3).labels());
         assertTrue(groups.get(3).member().test(untrained) && !groups.get(1).member().test(untrained));
         // run names are distinct and stable: the same options name the same directories
-        assertEquals("ae_batch-size=64_dataset=balls-block-dependent_latent-dim=4_lr=0.001_steps=300_validate-every=60_seed=0",
-                blockAe.name());
+        assertEquals("ae_batch-size=64_dataset=balls-block-dependent_latent-dim=4_lr=0.001_recon-loss=reference_steps=300"
+                + "_training-set=50000_validate-every=60_seed=0", blockAe.name());
         // at least 25 steps between validations, five per run beyond that
         assertEquals(25, AdditiveExperiment.validateEvery(100));
         assertEquals(200, AdditiveExperiment.validateEvery(1000));

@@ -60,6 +60,34 @@ public final class ObservationModels {
                 }
             });
 
+    /** The additive-decoder reference's pixel scale: its images are 0–255. */
+    public static final float REFERENCE_PIXEL_SCALE = 255f;
+
+    /**
+     * The additive-decoder reference's loss ({@code torch.mean((x − x̂)²)} on 0–255 images): the
+     * decoder's output read in 0–255 units against 255·x, the squared error averaged over every
+     * value of the batch, so the weight decay 5e-4 weighs against it as in the reference; the mean
+     * observation is the output / 255 clamped to [0, 1]. Logs {@code mse} on the [0, 1] scale.
+     */
+    public static final Part<ObservationModel> REFERENCE_MEAN_SQUARED_ERROR = new Part<>(
+            "images as decoded on a 0–255 scale, squared error averaged over all values (the reference's)",
+            (spec, networks) -> new ObservationModel() {
+                @Override
+                public NDArray loss(NDArray decoded, NDArray observations) {
+                    return decoded.sub(Scalars.mul(observations, REFERENCE_PIXEL_SCALE)).square().mean();
+                }
+
+                @Override
+                public NDArray mean(NDArray decoded) {
+                    return Scalars.div(decoded, REFERENCE_PIXEL_SCALE).clip(0f, 1f);
+                }
+
+                @Override
+                public void log(Losses losses, NDArray recon) {
+                    losses.term("mse", Scalars.div(recon.stopGradient(), REFERENCE_PIXEL_SCALE * REFERENCE_PIXEL_SCALE));
+                }
+            });
+
     /** Squared error summed over the values of each observation, averaged over the batch: a scalar. */
     public static NDArray sumOfSquares(NDArray reconstruction, NDArray observations) {
         long batch = observations.getShape().get(0);
