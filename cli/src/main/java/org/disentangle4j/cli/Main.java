@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
             ModelsCommand.class,
             BenchCommand.class,
             SweepCommand.class,
+            StudyCommand.class,
             ExperimentCommand.class,
             TheoryCommand.class,
             RunRequestCommand.class,
