@@ -110,6 +110,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<String> names = MetricSuite.parseSelection(metrics);
         MetricSuite.Votes voteCounts = MetricSuite.Votes.parse(votes);
+        MetricSuite.requireUsableVotes(names, voteCounts);
         if (runDir != null) {
             if (codes != null || factors != null) throw new UserInputException("give either RUN_DIR or --codes/--factors, not both");
             if (out != null) throw new UserInputException("--out is for arrays; a run's scores go to RUN_DIR/metrics.json");

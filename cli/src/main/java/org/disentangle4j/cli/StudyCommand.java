@@ -1,6 +1,5 @@
 package org.disentangle4j.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -9,6 +8,9 @@ import org.disentangle4j.experiment.study.Study;
 import org.disentangle4j.experiment.study.StudyPage;
 import org.disentangle4j.io.UserInputException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,30 +33,27 @@ public final class StudyCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "directory of the study's runs and page")
     Path out;
 
-    @Option(names = "--parallel", paramLabel = "N", description = "runs at once; each gets max(1, cores/N) engine threads; default ${DEFAULT-VALUE}")
-    int parallel = 1;
+    @Mixin
+    ExperimentRunOptions runs = new ExperimentRunOptions();
 
-    @Option(names = "--dry-run", description = "list the runs and what each needs (train, resume, skip) without running anything")
-    boolean dryRun;
-
-    @Option(names = "--tables-only", description = "write the page from the run directories as they are, training nothing")
-    boolean tablesOnly;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        if (dryRun && tablesOnly) throw new UserInputException("--dry-run and --tables-only exclude one another; give one");
+        if (runs.dryRun && runs.tablesOnly) throw new UserInputException("--dry-run and --tables-only exclude one another; give one");
         Study study = Study.read(studyFile);
         long started = System.nanoTime();
-        Sweep sweep = new Sweep(study.grid(), out, parallel, new ProcessLauncher(), System.out, (dir, rows) -> {
+        Sweep sweep = new Sweep(study.grid(), out, runs.parallel, new ProcessLauncher(), System.out, (dir, rows) -> {
             Sweep.GENERIC.write(dir, rows);
             String wall = String.format(Locale.ROOT, "Wall time of the last invocation: %.1f min.", (System.nanoTime() - started) / 6e10);
             System.out.println("wrote " + StudyPage.write(dir, study, rows, wall));
         });
-        if (dryRun) {
-            sweep.printPlan(new PrintWriter(System.out));
+        if (runs.dryRun) {
+            sweep.printPlan(spec.commandLine().getOut());
             return 0;
         }
-        if (tablesOnly) {
+        if (runs.tablesOnly) {
             sweep.writeTables();
             return 0;
         }

@@ -75,5 +75,11 @@ class BoundsTest {
         Path factors = Files.writeString(tmp.resolve("f.csv"), "1,0\n");
         assertOneLine(run("evaluate", "--codes", codes.toString(), "--factors", factors.toString()), "one row; a score needs at least 2 points");
         assertOneLine(run("traverse", tmp.toString(), "--steps", "100000"), "--steps must be at least 2 and at most 201");
+        // beta_vae's classifier needs two factors to tell apart: one training vote is refused before any sampling
+        Path trained = tmp.resolve("trained");
+        assertEquals(0, run("train", "--steps", "1", "--batch-size", "4", "--latent-dim", "2", "--no-figures", "--no-evaluate",
+                "--out", trained.toString()).exit());
+        assertOneLine(run("evaluate", trained.toString(), "--votes", "1,1", "--metrics", "beta_vae"),
+                "beta_vae needs at least 2 training votes");
     }
 }

@@ -150,6 +150,14 @@ public final class MetricSuite {
     }
 
     /** {@code all} or a comma-separated list of names, in the order of {@link #NAMES}. */
+    /** Refuses votes the chosen metrics cannot use: beta_vae's classifier needs at least 2 training votes. */
+    public static void requireUsableVotes(List<String> names, Votes votes) {
+        if (names.contains(BetaVaeScore.NAME) && votes.train() < 2) {
+            throw new UserInputException("beta_vae needs at least 2 training votes (its classifier needs two factors to tell apart), got "
+                    + votes.train() + " (--votes)");
+        }
+    }
+
     public static List<String> parseSelection(String spec) {
         if (spec == null || spec.isBlank()) throw new UserInputException("--metrics: expected 'all' or a comma-separated list of " + String.join(", ", NAMES));
         List<String> chosen = new ArrayList<>();

@@ -122,8 +122,7 @@ public final class RunLifecycle {
 
     /** The finishing choices, their metric names and votes checked. */
     public static AfterTraining checked(AfterTraining after) {
-        MetricSuite.parseSelection(after.metrics());
-        MetricSuite.Votes.parse(after.votes());
+        MetricSuite.requireUsableVotes(MetricSuite.parseSelection(after.metrics()), MetricSuite.Votes.parse(after.votes()));
         return after;
     }
 
