@@ -46,7 +46,7 @@ public final class StudyPage {
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>disentangle4j study</title><style>"
                 + "body{font-family:sans-serif;margin:2em;max-width:1400px} table{border-collapse:collapse;margin:1em 0} "
                 + "td,th{border:1px solid #ccc;padding:3px 6px;font-size:13px} td.n{text-align:right} img{max-width:100%} "
-                + "pre{background:#f6f6f6;padding:1em}</style></head><body>\n<h1>Study</h1>\n");
+                + "pre{background:#f6f6f6;padding:1em} div.wide{overflow-x:auto} td a{white-space:nowrap}</style></head><body>\n<h1>Study</h1>\n");
         StringBuilder md = new StringBuilder("# Study\n\n");
         long complete = rows.stream().filter(SweepResults.Row::complete).count();
         String summary = String.format(Locale.ROOT, "%d models × %d datasets; %d of %d runs complete. %s", study.models().size(),
@@ -90,7 +90,7 @@ public final class StudyPage {
         }
         StudyReport.writeCsv(dir.resolve("study-" + d + ".csv"), view);
         // models × metrics, the best (highest) supervised score per column in bold
-        html.append("<h3>Models × metrics (mean ± s.e. over seeds; best per column in bold)</h3><table><tr><th>model</th><th>runs</th>");
+        html.append("<h3>Models × metrics (mean ± s.e. over seeds; best per column in bold)</h3><div class=\"wide\"><table><tr><th>model</th><th>runs</th>");
         md.append("| model | runs |");
         for (String k : view.metrics()) {
             html.append("<th>").append(escape(k)).append("</th>");
@@ -117,7 +117,7 @@ public final class StudyPage {
             html.append("</tr>\n");
             md.append('\n');
         }
-        html.append("</table>\n");
+        html.append("</table></div>\n");
         md.append('\n');
         if (view.correlated().size() >= 2) {
             String file = "correlation-" + d + ".png";
