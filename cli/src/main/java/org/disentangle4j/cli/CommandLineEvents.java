@@ -14,18 +14,26 @@ import org.disentangle4j.run.RunEvents;
  */
 final class CommandLineEvents implements RunEvents, AutoCloseable {
     private final PrintWriter out;
+    private final PrintWriter err;
     private ProgressBar bar;
     private org.disentangle4j.metrics.ProgressListener scoring;
     private Path dir;
 
     CommandLineEvents(PrintWriter out) {
+        this(out, new PrintWriter(System.err, true));
+    }
+
+    /** Lines for a person to {@code err} (the progress bars draw on standard error whatever it is). */
+    CommandLineEvents(PrintWriter out, PrintWriter err) {
         this.out = out;
+        this.err = err;
     }
 
     @Override
     public void say(String line) {
         closeBar();
-        System.err.println(line);
+        err.println(line);
+        err.flush();
     }
 
     @Override
@@ -45,8 +53,9 @@ final class CommandLineEvents implements RunEvents, AutoCloseable {
     @Override
     public void interrupted(long completedSteps) {
         closeBar();
-        System.err.printf("%ninterrupted after step %,d; checkpoint written. Continue with: ./disentangle train --resume %s%n",
+        err.printf("%ninterrupted after step %,d; checkpoint written. Continue with: ./disentangle train --resume %s%n",
                 completedSteps, dir);
+        err.flush();
     }
 
     /** The run directory the interruption line names. */

@@ -1,7 +1,5 @@
 package org.disentangle4j.cli;
 
-import org.disentangle4j.report.RunEvaluation;
-import org.disentangle4j.report.RunReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -12,8 +10,6 @@ import ai.djl.ndarray.NDManager;
 import org.disentangle4j.io.IoErrors;
 import org.disentangle4j.io.UserInputException;
 import org.disentangle4j.metrics.ArrayFiles;
-import org.disentangle4j.metrics.BetaVaeScore;
-import org.disentangle4j.metrics.FactorVaeScore;
 import org.disentangle4j.metrics.LabelledCodes;
 import org.disentangle4j.metrics.MetricSuite;
 import org.disentangle4j.metrics.MetricsJson;
@@ -21,8 +17,8 @@ import org.disentangle4j.metrics.MetricsTable;
 import org.disentangle4j.metrics.ProgressListener;
 import org.disentangle4j.metrics.SuiteResult;
 import org.disentangle4j.nn.Torch;
-import org.disentangle4j.train.Run;
-import org.disentangle4j.train.RunDirectory;
+import org.disentangle4j.run.RunLifecycle;
+import org.disentangle4j.run.RunRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -114,12 +110,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (runDir != null) {
             if (codes != null || factors != null) throw new UserInputException("give either RUN_DIR or --codes/--factors, not both");
             if (out != null) throw new UserInputException("--out is for arrays; a run's scores go to RUN_DIR/metrics.json");
-            try (NDManager manager = Torch.newManager(); Run run = Run.open(runDir, manager, "evaluated")) {
-                IoErrors.requireWritable(run.directory().file(RunDirectory.METRICS)); // before minutes of work, not after
-                run.directory().state(); // report.html reads it after the scoring: a corrupt status.json is refused now
-                announce(spec.commandLine().getErr(), "run " + runDir, names, voteCounts);
-                evaluateRun(run, names, voteCounts, seed, spec.commandLine().getOut());
-                RunReport.write(run.directory(), run.model().extraFigures());
+            try (NDManager manager = Torch.newManager();
+                 CommandLineEvents events = new CommandLineEvents(spec.commandLine().getOut(), spec.commandLine().getErr())) {
+                RunLifecycle.run(new RunRequest.Score(runDir, names, voteCounts.toString(), seed), manager, events.forRun(runDir));
             }
             return 0;
         }
@@ -143,41 +136,10 @@ public final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * Says on one line what is about to be computed, before anything is: e.g. {@code evaluating run
-     * runs/x: mig, sap, dci, modularity_explicitness, irs, unsupervised}, with the votes when the
-     * interventional scores are among them and a hint at {@code --metrics all} when they are not.
-     */
+    /** Says on one line what is about to be computed, before anything is ({@link MetricSuite#announcement}). */
     static void announce(PrintWriter err, String what, List<String> names, MetricSuite.Votes votes) {
-        StringBuilder line = new StringBuilder("evaluating ").append(what).append(": ").append(String.join(", ", names));
-        List<String> slow = names.stream().filter(n -> n.equals(BetaVaeScore.NAME) || n.equals(FactorVaeScore.NAME)).toList();
-        if (!slow.isEmpty()) {
-            line.append(" (").append(String.join(" and ", slow)).append(" with ").append(votes).append(" votes)");
-        } else if (names.equals(MetricSuite.parseSelection(MetricSuite.DEFAULT_SELECTION))) {
-            List<String> left = MetricSuite.NAMES.stream().filter(n -> !names.contains(n)).toList();
-            line.append(" (the default; --metrics all adds ").append(String.join(", ", left)).append(")");
-        }
-        err.println(line);
+        err.println(MetricSuite.announcement(what, names, votes));
         err.flush();
-    }
-
-    /**
-     * Evaluates a trained run: samples its dataset, encodes with the model's representation
-     * (the posterior mean) and decodes the codes with its decoder, shows a progress bar, prints the
-     * table and merges the scores into {@code RUN_DIR/metrics.json}.
-     */
-    static SuiteResult evaluateRun(Run run, List<String> names, MetricSuite.Votes votes, long seed, PrintWriter stdout) throws IOException {
-        ProgressListener progress = TerminalProgress.onStandardError();
-        SuiteResult result;
-        try {
-            result = RunEvaluation.score(run, names, votes, seed, progress);
-        } finally {
-            TerminalProgress.close(progress);
-        }
-        stdout.print(MetricsTable.format(result));
-        stdout.println("wrote " + run.directory().file(RunDirectory.METRICS));
-        stdout.flush();
-        return result;
     }
 
     private static void report(SuiteResult result, Path json, boolean merge, PrintWriter stdout) throws IOException {

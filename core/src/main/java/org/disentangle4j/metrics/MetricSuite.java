@@ -150,6 +150,23 @@ public final class MetricSuite {
     }
 
     /** {@code all} or a comma-separated list of names, in the order of {@link #NAMES}. */
+    /**
+     * What is about to be computed, as one line: e.g. {@code evaluating run runs/x: mig, sap, dci,
+     * modularity_explicitness, irs, unsupervised}, with the votes when the interventional scores are
+     * among them and a hint at {@code --metrics all} when they are not.
+     */
+    public static String announcement(String what, List<String> names, Votes votes) {
+        StringBuilder line = new StringBuilder("evaluating ").append(what).append(": ").append(String.join(", ", names));
+        List<String> slow = names.stream().filter(n -> n.equals(BetaVaeScore.NAME) || n.equals(FactorVaeScore.NAME)).toList();
+        if (!slow.isEmpty()) {
+            line.append(" (").append(String.join(" and ", slow)).append(" with ").append(votes).append(" votes)");
+        } else if (names.equals(parseSelection(DEFAULT_SELECTION))) {
+            List<String> left = NAMES.stream().filter(n -> !names.contains(n)).toList();
+            line.append(" (the default; --metrics all adds ").append(String.join(", ", left)).append(")");
+        }
+        return line.toString();
+    }
+
     /** Refuses votes the chosen metrics cannot use: beta_vae's classifier needs at least 2 training votes. */
     public static void requireUsableVotes(List<String> names, Votes votes) {
         if (names.contains(BetaVaeScore.NAME) && votes.train() < 2) {

@@ -94,8 +94,8 @@ public final class RunLifecycle {
     }
 
     /**
-     * Scores a complete run again: the named metrics' scores merged into its metrics.json, its
-     * report.html written again. Outcome COMPLETE; a run that is not complete is refused.
+     * Scores a run with the parameters it has: the named metrics' scores merged into its
+     * metrics.json, its report.html written again. Outcome COMPLETE.
      */
     private static RunOutcome score(RunRequest.Score request, NDManager manager, RunEvents events) throws IOException {
         MetricSuite.Votes votes = MetricSuite.Votes.parse(request.votes());
@@ -103,11 +103,8 @@ public final class RunLifecycle {
         try (Run run = Run.open(request.dir(), manager, "evaluated")) {
             RunDirectory dir = run.directory();
             IoErrors.requireWritable(dir.file(RunDirectory.METRICS)); // before minutes of work, not after
-            if (dir.state() != RunDirectory.State.COMPLETE) {
-                throw new UserInputException(request.dir() + " is " + dir.state().name().toLowerCase(Locale.ROOT)
-                        + ", not complete: only a complete run is scored again");
-            }
-            events.say("evaluating " + request.dir() + " (" + String.join(", ", names) + ")");
+            dir.state(); // report.html reads it after the scoring: a corrupt status.json is refused now
+            events.say(MetricSuite.announcement("run " + request.dir(), names, votes));
             SuiteResult scores;
             try {
                 scores = RunEvaluation.score(run, names, votes, request.seed(), events.scoringProgress());

@@ -34,7 +34,7 @@ public sealed interface RunRequest permits RunRequest.Start, RunRequest.Resume, 
     }
 
     /**
-     * Score the complete run in {@code dir} with {@code metrics} (their scores merged into its
+     * Score the run in {@code dir} (a sweep asks only for complete ones) with {@code metrics} (their scores merged into its
      * metrics.json, the others kept) and write its report again.
      *
      * @param votes the interventional scores' votes, {@code TRAIN,EVAL}
