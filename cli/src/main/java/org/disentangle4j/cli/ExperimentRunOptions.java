@@ -35,6 +35,11 @@ final class ExperimentRunOptions {
         void write(Path dir, List<SweepResults.Row> rows, List<ExperimentTable.Summary> summaries, String wallTime) throws IOException;
     }
 
+    /** --dry-run and --tables-only exclude one another. */
+    void refuseBothModes() {
+        if (dryRun && tablesOnly) throw new UserInputException("--dry-run and --tables-only exclude one another; give one");
+    }
+
     /** Runs (or, with --dry-run, lists) the grid into {@code out}; after the runs, writes and prints the table. */
     int run(CommandSpec spec, SweepGrid grid, Path out, ExperimentTable table, List<ExperimentTable.Group> groups, TableWriter writer)
             throws IOException, InterruptedException {
@@ -48,7 +53,7 @@ final class ExperimentRunOptions {
             System.out.println(wall);
         };
         Sweep sweep = new Sweep(grid, out, parallel, new ProcessLauncher(), System.out, results);
-        if (dryRun && tablesOnly) throw new UserInputException("--dry-run and --tables-only exclude one another; give one");
+        refuseBothModes();
         if (dryRun) {
             sweep.printPlan(spec.commandLine().getOut());
             return 0;

@@ -34,8 +34,7 @@ final class ProcessLauncher implements Launcher {
         Path file = log.resolveSibling(log.getFileName().toString().replaceFirst("\\.log$", "") + ".request.json");
         Files.createDirectories(log.toAbsolutePath().getParent());
         RunRequestJson.writeFile(request, file);
-        String what = request instanceof RunRequest.Start ? "start" : request instanceof RunRequest.Resume ? "resume" : "score";
-        return outcomeOf(run(List.of("run-request", file.toString()), log, threads, what + " " + request.dir()));
+        return outcomeOf(run(List.of("run-request", file.toString()), log, threads, request.kind() + " " + request.dir()));
     }
 
     /** The outcome a {@code run-request} JVM's exit code tells (train's codes; SIGTERM's 143 an interruption), empty for a failure. */

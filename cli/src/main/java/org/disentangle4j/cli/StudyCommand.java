@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import org.disentangle4j.experiment.Sweep;
 import org.disentangle4j.experiment.study.Study;
 import org.disentangle4j.experiment.study.StudyPage;
-import org.disentangle4j.io.UserInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,7 +40,7 @@ public final class StudyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (runs.dryRun && runs.tablesOnly) throw new UserInputException("--dry-run and --tables-only exclude one another; give one");
+        runs.refuseBothModes();
         Study study = Study.read(studyFile);
         long started = System.nanoTime();
         Sweep sweep = new Sweep(study.grid(), out, runs.parallel, new ProcessLauncher(), System.out, (dir, rows) -> {

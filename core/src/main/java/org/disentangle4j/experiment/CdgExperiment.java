@@ -192,7 +192,7 @@ public final class CdgExperiment {
         for (SweepResults.Row row : rows) {
             if (!row.complete()) continue;
             StringBuilder line = new StringBuilder();
-            for (String factor : List.of("light", "angle", "length", "position")) {
+            for (String factor : org.disentangle4j.data.Pendulum.disturbed().factors().names()) {
                 Double error = row.metrics().get(CdmScore.NAME + ".cdm_classifier_error_" + factor);
                 Double accuracy = row.metrics().get(CdmScore.NAME + ".cdm_classifier_accuracy_" + factor);
                 if (error == null || accuracy == null) return "";

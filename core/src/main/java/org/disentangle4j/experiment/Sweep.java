@@ -300,7 +300,7 @@ public final class Sweep {
         if (p.action() != Action.SKIP) {
             // the run scores itself with the grid's metrics (not train's default set) before it counts as complete
             RunRequest request = p.action() == Action.RESUME
-                    ? new RunRequest.Resume(p.dir(), null, AfterTraining.Change.scoring(String.join(",", grid.metrics()), grid.votes().toString()))
+                    ? new RunRequest.Resume(p.dir(), null, AfterTraining.Change.scoring(grid.after().metrics(), grid.after().votes()))
                     : p.run().request(p.dir(), grid.after());
             say("%s: %s", tag, p.action() == Action.RESUME ? "resuming from step " + p.step() : "training");
             long t0 = System.nanoTime();

@@ -36,22 +36,26 @@ public record BetaVaeScore(int batchSize, int numTrain, int numEval) implements 
     public Map<String, Double> evaluate(GroundTruthDataset dataset, RepresentationFunction representation, RandomGenerator rng,
             ProgressListener progress) {
         int[] varying = varyingFactors(dataset);
-        if (numTrain < 2) {
-            throw new org.disentangle4j.io.UserInputException("beta_vae needs at least 2 training votes (its classifier needs two factors "
-                    + "to tell apart), got " + numTrain + " (--votes)");
-        }
+        requireTrainingVotes(numTrain);
         long total = (long) numTrain + numEval;
         Sample train = sample(dataset, representation, varying, numTrain, rng, progress, 0, total);
         Sample eval = sample(dataset, representation, varying, numEval, rng, progress, numTrain, total);
-        if (java.util.Arrays.stream(train.labels).distinct().count() < 2) {
-            throw new org.disentangle4j.io.UserInputException("beta_vae: all " + numTrain + " training votes fell on one factor, so there "
-                    + "is nothing to classify; give more votes (--votes)");
-        }
         LogisticRegressionClassifier model = LogisticRegressionClassifier.fit(train.features, train.labels);
         Map<String, Double> result = new LinkedHashMap<>();
         result.put(TRAIN_ACCURACY, ClassLabels.accuracy(model.predict(train.features), train.labels));
         result.put(EVAL_ACCURACY, ClassLabels.accuracy(model.predict(eval.features), eval.labels));
         return result;
+    }
+
+    /**
+     * Refuses fewer than 2 training votes: the classifier needs two factors to tell apart. (Votes
+     * that happen to fall on one factor are reported by the suite as not applicable.)
+     */
+    public static void requireTrainingVotes(int numTrain) {
+        if (numTrain < 2) {
+            throw new org.disentangle4j.io.UserInputException("beta_vae needs at least 2 training votes (its classifier needs two factors "
+                    + "to tell apart), got " + numTrain + " (--votes)");
+        }
     }
 
     static int[] varyingFactors(GroundTruthDataset dataset) {

@@ -169,10 +169,7 @@ public final class MetricSuite {
 
     /** Refuses votes the chosen metrics cannot use: beta_vae's classifier needs at least 2 training votes. */
     public static void requireUsableVotes(List<String> names, Votes votes) {
-        if (names.contains(BetaVaeScore.NAME) && votes.train() < 2) {
-            throw new UserInputException("beta_vae needs at least 2 training votes (its classifier needs two factors to tell apart), got "
-                    + votes.train() + " (--votes)");
-        }
+        if (names.contains(BetaVaeScore.NAME)) BetaVaeScore.requireTrainingVotes(votes.train());
     }
 
     public static List<String> parseSelection(String spec) {

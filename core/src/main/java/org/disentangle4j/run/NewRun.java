@@ -178,7 +178,7 @@ public final class NewRun {
         String data = dataset != null ? dataset : graph != null ? CsvTable.NAME : DEFAULT_DATASET;
         Map<String, Double> hyper = new TreeMap<>(hyperParameters);
         BlockSpec blockSpec = blocks != null ? blocks
-                : latentDim == null && own.blocksFromDataset() ? datasetBlocks(data) : null;
+                : latentDim == null && own.blocksFromDataset() ? fromDataset(data, d -> BlockSpec.of(d).orElse(null)) : null;
         int dim = latentDim != null ? latentDim : DEFAULT_LATENT_DIM;
         if (blockSpec != null) {
             if (latentDim != null && latentDim != blockSpec.latentDim()) {
@@ -197,7 +197,7 @@ public final class NewRun {
         } else if (latentDim == null) {
             // the method's latent size: on this dataset (cfasl on shapes3d: 6), or one per factor (cdg-vae)
             if (own.latentDimOn().containsKey(data)) dim = own.latentDimOn().get(data);
-            if (own.latentPerFactor()) dim = factorCount(data);
+            if (own.latentPerFactor()) dim = fromDataset(data, d -> d.factors().numFactors());
         }
         double lr = learningRate != null ? learningRate : own.learningRate() != null ? own.learningRate() : DEFAULT_LEARNING_RATE;
         int batch = batchSize != null ? batchSize : own.batchSize() != null ? own.batchSize() : DEFAULT_BATCH_SIZE;
@@ -207,21 +207,11 @@ public final class NewRun {
                 graph == null ? null : graph.toString(), null, trainingSet, parts.isEmpty() ? null : parts);
     }
 
-    /** The number of factors of the dataset (the latent size of a method with one latent per factor). */
-    private int factorCount(String data) {
+    /** What {@code read} takes from the dataset {@code data}, opened for it and closed after (an official file reader keeps its file open). */
+    private <T> T fromDataset(String data, java.util.function.Function<GroundTruthDataset, T> read) {
         GroundTruthDataset opened = Datasets.open(data, dataFile, graph);
         try {
-            return opened.factors().numFactors();
-        } finally {
-            Datasets.close(opened);
-        }
-    }
-
-    /** The dataset's blocks (balls-*), or null when it has none. */
-    private BlockSpec datasetBlocks(String data) {
-        GroundTruthDataset opened = Datasets.open(data, dataFile, graph);
-        try {
-            return BlockSpec.of(opened).orElse(null);
+            return read.apply(opened);
         } finally {
             Datasets.close(opened);
         }

@@ -14,11 +14,19 @@ public sealed interface RunRequest permits RunRequest.Start, RunRequest.Resume, 
     /** The run directory the request is about. */
     Path dir();
 
+    /** What is asked, as a word: {@code start}, {@code resume} or {@code score}. */
+    String kind();
+
     /**
      * A new run: train {@code config} into {@code dir} (which must not exist yet), then finish as
      * {@code after} says (figures, scoring). {@link NewRun} builds one with the defaults resolved.
      */
-    record Start(TrainingConfig config, Path dir, AfterTraining after) implements RunRequest {}
+    record Start(TrainingConfig config, Path dir, AfterTraining after) implements RunRequest {
+        @Override
+        public String kind() {
+            return "start";
+        }
+    }
 
     /**
      * Continue the run in {@code dir} with its own config: an interrupted run trains on to its
@@ -30,6 +38,11 @@ public sealed interface RunRequest permits RunRequest.Start, RunRequest.Resume, 
         /** Continue as started, to the configured steps. */
         public static Resume asStarted(Path dir) {
             return new Resume(dir, null, AfterTraining.Change.NONE);
+        }
+
+        @Override
+        public String kind() {
+            return "resume";
         }
     }
 
@@ -43,6 +56,11 @@ public sealed interface RunRequest permits RunRequest.Start, RunRequest.Resume, 
     record Score(Path dir, List<String> metrics, String votes, long seed) implements RunRequest {
         public Score {
             metrics = List.copyOf(metrics);
+        }
+
+        @Override
+        public String kind() {
+            return "score";
         }
     }
 }

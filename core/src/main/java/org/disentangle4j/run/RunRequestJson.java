@@ -31,17 +31,15 @@ public final class RunRequestJson {
     public static String write(RunRequest request) {
         JsonObject json = new JsonObject();
         json.addProperty("dir", request.dir().toString());
+        json.addProperty("kind", request.kind());
         if (request instanceof RunRequest.Start start) {
-            json.addProperty("kind", "start");
             json.add("config", GSON.toJsonTree(start.config()));
             json.add("after", GSON.toJsonTree(start.after()));
         } else if (request instanceof RunRequest.Resume resume) {
-            json.addProperty("kind", "resume");
             if (resume.steps() != null) json.addProperty("steps", resume.steps());
             json.add("finishing", GSON.toJsonTree(resume.finishing()));
         } else {
             RunRequest.Score score = (RunRequest.Score) request;
-            json.addProperty("kind", "score");
             json.add("metrics", GSON.toJsonTree(score.metrics()));
             json.addProperty("votes", score.votes());
             json.addProperty("seed", score.seed());
